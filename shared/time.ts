@@ -64,24 +64,27 @@ export function localParts(epochMs: number, timeZone: string) {
   return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute') }
 }
 
+function offsetAt(epochMs: number, timeZone: string) {
+  const p = localParts(epochMs, timeZone)
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(epochMs / 60_000) * 60_000
+}
+
 /**
- * The instant at which a local wall-clock time happens in a zone (for a time skipped by a DST
- * jump, the instant just after it).
+ * The instant at which a local wall-clock time happens in a zone. Like Temporal's "compatible"
+ * choice: a time that happens twice (clocks going back) is the earlier instant; a time skipped
+ * by clocks going forward is moved forward by the length of the jump.
  */
 export function zonedTimeToEpoch(
   local: { year: number; month: number; day: number; hour?: number; minute?: number },
   timeZone: string,
 ): number {
   const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour ?? 0, local.minute ?? 0)
-  let guess = wall
-  for (let i = 0; i < 3; i++) {
-    const p = localParts(guess, timeZone)
-    const seen = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute)
-    const diff = wall - seen
-    if (diff === 0) return guess
-    guess += diff
-  }
-  return guess
+  const offsetBefore = offsetAt(wall - 86_400_000, timeZone)
+  const offsetAfter = offsetAt(wall + 86_400_000, timeZone)
+  const candidates = [wall - offsetBefore, wall - offsetAfter].filter(
+    (instant) => instant + offsetAt(instant, timeZone) === wall,
+  )
+  return candidates.length > 0 ? Math.min(...candidates) : wall - offsetBefore
 }
 
 export function dateKeyToIso(key: DateKey) {

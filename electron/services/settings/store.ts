@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../../shared/schema'
+import { defaultSettings, settingsSchema, type Settings } from '../../../shared/settings'
+import { systemTimeZone } from '../../../shared/time'
+
+/** Stored values over the defaults; a stored value that no longer validates falls back. */
+export async function readSettings(db: Kysely<Database>): Promise<Settings> {
+  const rows = await db.selectFrom('app_settings').select(['key', 'value']).execute()
+  const merged: Record<string, unknown> = { ...defaultSettings(systemTimeZone()) }
+  for (const row of rows) {
+    if (row.key in merged) merged[row.key] = JSON.parse(row.value)
+  }
+  const parsed = settingsSchema.safeParse(merged)
+  if (parsed.success) return parsed.data
+  const fallback = defaultSettings(systemTimeZone())
+  for (const key of Object.keys(fallback) as (keyof Settings)[]) {
+    const one = settingsSchema.shape[key].safeParse(merged[key])
+    if (one.success) Object.assign(fallback, { [key]: one.data })
+  }
+  return fallback
+}
+
+export async function writeSettings(db: Kysely<Database>, changes: Partial<Settings>) {
+  const current = await readSettings(db)
+  const next = settingsSchema.parse({ ...current, ...changes })
+  const now = new Date().toISOString()
+  await db.transaction().execute(async (trx) => {
+    for (const [key, value] of Object.entries(changes)) {
+      await trx
+        .insertInto('app_settings')
+        .values({ key, value: JSON.stringify(next[key as keyof Settings]), updated_at: now })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value'), updated_at: now }))
+        .execute()
+    }
+  })
+  return next
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { isValidTimeZone } from './time'
+
+/** Everything a person can set; stored in `app_settings`, one JSON value per key. */
+export const settingsSchema = z.object({
+  /** IANA zone whose calendar days every metric counts in. */
+  timeZone: z.string().refine(isValidTimeZone, 'Unknown time zone'),
+  weekStart: z.enum(['monday', 'sunday']),
+  weightUnit: z.enum(['kg', 'lb']),
+  distanceUnit: z.enum(['km', 'mi']),
+  /** A gap longer than this between two events starts a new session. */
+  sessionGapMinutes: z.number().int().min(1).max(24 * 60),
+  /** Active days in a month from which a person is Regular, and Core (Casual below). */
+  regularMinDays: z.number().int().min(2).max(31),
+  coreMinDays: z.number().int().min(3).max(31),
+  /** Core people whose actions per active day reach this quantile of the month's Core are Power. */
+  powerQuantile: z.number().min(0.5).max(0.99),
+})
+
+export type Settings = z.infer<typeof settingsSchema>
+export type SettingKey = keyof Settings
+
+export function defaultSettings(systemTimeZone: string): Settings {
+  return {
+    timeZone: systemTimeZone,
+    weekStart: 'monday',
+    weightUnit: 'kg',
+    distanceUnit: 'km',
+    sessionGapMinutes: 30,
+    regularMinDays: 6,
+    coreMinDays: 16,
+    powerQuantile: 0.9,
+  }
+}
