@@ -18,7 +18,9 @@ export function isBool(column: string): string {
 
 export function oneOf(column: string, values: readonly string[], nullable = true): string {
   const list = values.map((v) => `'${v}'`).join(', ')
-  return nullable ? `CHECK (${column} IS NULL OR ${column} IN (${list}))` : `CHECK (${column} IN (${list}))`
+  return nullable
+    ? `CHECK (${column} IS NULL OR ${column} IN (${list}))`
+    : `CHECK (${column} IN (${list}))`
 }
 
 /** ISO-8601 UTC text with milliseconds, the format every entry table stores. */

@@ -37,7 +37,12 @@ export const tables = {
     is_active: intDefault,
     created_at: textDefault,
   },
-  dim_location: { location_id: text, location_name: text, city: textOrNull, created_at: textDefault },
+  dim_location: {
+    location_id: text,
+    location_name: text,
+    city: textOrNull,
+    created_at: textDefault,
+  },
   users: {
     id: rowId,
     user_id: text,
@@ -453,8 +458,7 @@ export type TableName = keyof typeof tables
 export type ViewName = keyof typeof views
 
 type ValueOf<S extends ColumnSpec> =
-  | (S['type'] extends 'TEXT' ? string : number)
-  | (S['nullable'] extends true ? null : never)
+  (S['type'] extends 'TEXT' ? string : number) | (S['nullable'] extends true ? null : never)
 type TableColumn<S extends ColumnSpec> = S['defaulted'] extends true
   ? Generated<ValueOf<S>>
   : ValueOf<S>

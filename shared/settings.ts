@@ -9,7 +9,11 @@ export const settingsSchema = z.object({
   weightUnit: z.enum(['kg', 'lb']),
   distanceUnit: z.enum(['km', 'mi']),
   /** A gap longer than this between two events starts a new session. */
-  sessionGapMinutes: z.number().int().min(1).max(24 * 60),
+  sessionGapMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   /** Active days in a month from which a person is Regular, and Core (Casual below). */
   regularMinDays: z.number().int().min(2).max(31),
   coreMinDays: z.number().int().min(3).max(31),

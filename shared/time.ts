@@ -61,12 +61,20 @@ export function dateKeyOf(epochMs: number, timeZone: string): DateKey {
 export function localParts(epochMs: number, timeZone: string) {
   const parts = formatterFor(timeZone).formatToParts(new Date(epochMs))
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value)
-  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute') }
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour'),
+    minute: part('minute'),
+  }
 }
 
 function offsetAt(epochMs: number, timeZone: string) {
   const p = localParts(epochMs, timeZone)
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(epochMs / 60_000) * 60_000
+  return (
+    Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(epochMs / 60_000) * 60_000
+  )
 }
 
 /**
@@ -100,19 +108,25 @@ export function isoToDateKey(isoDate: string): DateKey {
 
 /** The next calendar day (pure calendar arithmetic, no zone involved). */
 export function nextDateKey(key: DateKey): DateKey {
-  const d = new Date(Date.UTC(Math.floor(key / 10000), (Math.floor(key / 100) % 100) - 1, (key % 100) + 1))
+  const d = new Date(
+    Date.UTC(Math.floor(key / 10000), (Math.floor(key / 100) % 100) - 1, (key % 100) + 1),
+  )
   return d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate()
 }
 
 /** ISO weekday of a calendar day: Monday = 1 … Sunday = 7. */
 export function isoWeekday(key: DateKey) {
-  const day = new Date(Date.UTC(Math.floor(key / 10000), (Math.floor(key / 100) % 100) - 1, key % 100)).getUTCDay()
+  const day = new Date(
+    Date.UTC(Math.floor(key / 10000), (Math.floor(key / 100) % 100) - 1, key % 100),
+  ).getUTCDay()
   return day === 0 ? 7 : day
 }
 
 /** ISO-8601 week number (1–53) of a calendar day. */
 export function isoWeekNumber(key: DateKey) {
-  const date = new Date(Date.UTC(Math.floor(key / 10000), (Math.floor(key / 100) % 100) - 1, key % 100))
+  const date = new Date(
+    Date.UTC(Math.floor(key / 10000), (Math.floor(key / 100) % 100) - 1, key % 100),
+  )
   date.setUTCDate(date.getUTCDate() + 4 - isoWeekday(key))
   const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1)
   return Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7)

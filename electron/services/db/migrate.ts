@@ -22,7 +22,10 @@ export function readMigrationState(sqlite: BetterSqlite3.Database): MigrationSta
     .prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`)
     .get(MIGRATION_TABLE)
   const applied = hasTable
-    ? (sqlite.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).pluck().all() as string[])
+    ? (sqlite
+        .prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`)
+        .pluck()
+        .all() as string[])
     : []
   applied.forEach((name, index) => {
     if (knownMigrations[index] !== name) {

@@ -34,7 +34,9 @@ function readOnlyState(path: string) {
   try {
     const state = readMigrationState(probe)
     const foreignTables = probe
-      .prepare(`SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+      .prepare(
+        `SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+      )
       .pluck()
       .get() as number
     if (state.applied.length === 0 && foreignTables > 0) {
@@ -55,7 +57,10 @@ function readOnlyState(path: string) {
 
 function unreadable(path: string, error: unknown) {
   const reason = error instanceof Error ? error.message : String(error)
-  return new LogbookError('database_unreadable', `Cannot open ${path} as a Logbook database: ${reason}`)
+  return new LogbookError(
+    'database_unreadable',
+    `Cannot open ${path} as a Logbook database: ${reason}`,
+  )
 }
 
 /** Per-connection settings; WAL lets a worker write while the UI reads. */
@@ -71,7 +76,10 @@ export function configureConnection(sqlite: BetterSqlite3.Database) {
  * a newer Logbook is refused before anything writes to it, so it stays byte-identical. A file
  * with data is backed up with the online backup API before any migration runs.
  */
-export async function openDatabase(path: string, options: OpenOptions = {}): Promise<DatabaseHandle> {
+export async function openDatabase(
+  path: string,
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
   const existed = existsSync(path) && statSync(path).size > 0
   const state = existed ? readOnlyState(path) : null
 
@@ -92,7 +100,11 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   try {
     if (options.migrate !== false && (state === null || state.pending.length > 0)) {
       if (existed) {
-        migrationBackup = await backupDatabase(sqlite, options.backupDir ?? backupDirFor(path), 'pre-migration')
+        migrationBackup = await backupDatabase(
+          sqlite,
+          options.backupDir ?? backupDirFor(path),
+          'pre-migration',
+        )
       }
       await migrateToLatest(sqlite, db)
     }

@@ -7,8 +7,12 @@ const APP_NAME = 'Logbook'
  * The folder Electron's `app.getPath('userData')` gives for an app named Logbook, computed
  * without Electron so the CLI and the services find the same file as the desktop app.
  */
-export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform) {
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_NAME)
+export function defaultUserDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+) {
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_NAME)
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_NAME)
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_NAME)
 }

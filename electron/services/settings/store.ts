@@ -29,7 +29,11 @@ export async function writeSettings(db: Kysely<Database>, changes: Partial<Setti
       await trx
         .insertInto('app_settings')
         .values({ key, value: JSON.stringify(next[key as keyof Settings]), updated_at: now })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value'), updated_at: now }))
+        .onConflict((oc) =>
+          oc
+            .column('key')
+            .doUpdateSet({ value: (eb) => eb.ref('excluded.value'), updated_at: now }),
+        )
         .execute()
     }
   })
