@@ -25,7 +25,7 @@ export async function writeSettings(db: Kysely<Database>, changes: Partial<Setti
   const next = settingsSchema.parse({ ...current, ...changes })
   const now = new Date().toISOString()
   await db.transaction().execute(async (trx) => {
-    for (const [key, value] of Object.entries(changes)) {
+    for (const key of Object.keys(changes)) {
       await trx
         .insertInto('app_settings')
         .values({ key, value: JSON.stringify(next[key as keyof Settings]), updated_at: now })

@@ -1,0 +1,12 @@
+// `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same run.
+import { runTimestampStorageBench } from './timestamp-storage'
+
+const only = process.argv[2]
+const benches: Record<string, () => void | Promise<void>> = {
+  'timestamp-storage': runTimestampStorageBench,
+}
+
+for (const [name, run] of Object.entries(benches)) {
+  if (only && only !== name) continue
+  await run()
+}

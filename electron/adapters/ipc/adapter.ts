@@ -1,0 +1,52 @@
+import type { CallOutcome, MethodName, ProgressEvent } from '../../../shared/api'
+import { IPC_CALL } from '../../../shared/bridge'
+import { invoke, type Registry } from '../../services/registry'
+import type { Session } from '../../services/session'
+
+/** The part of Electron's ipcMain this adapter uses, so tests can drive it without Electron. */
+export interface IpcMainLike {
+  handle(
+    channel: string,
+    listener: (event: IpcCallEvent, name: unknown, input: unknown) => Promise<CallOutcome<unknown>>,
+  ): void
+}
+
+export interface IpcCallEvent {
+  senderFrame: { url: string } | null
+}
+
+export interface IpcAdapterOptions {
+  registry: Registry
+  session: Session
+  /** The app's own origin, e.g. `app://logbook`; calls from any other frame are refused. */
+  appOrigin: string
+  sendProgress: (progress: ProgressEvent) => void
+}
+
+export function senderIsApp(event: IpcCallEvent, appOrigin: string) {
+  const url = event.senderFrame?.url
+  if (!url) return false
+  try {
+    return new URL(url).origin === appOrigin
+  } catch {
+    return false
+  }
+}
+
+export function registerIpcAdapter(ipcMain: IpcMainLike, options: IpcAdapterOptions) {
+  const { registry, session, appOrigin, sendProgress } = options
+  ipcMain.handle(IPC_CALL, async (event, name, input) => {
+    if (!senderIsApp(event, appOrigin)) {
+      return { ok: false, error: { code: 'invalid_input', message: 'Calls are accepted only from the Logbook window' } }
+    }
+    if (typeof name !== 'string') {
+      return { ok: false, error: { code: 'invalid_input', message: 'Method name must be text' } }
+    }
+    return invoke(
+      registry,
+      { session, adapter: 'ipc', progress: (p) => sendProgress({ ...p, method: name as MethodName }) },
+      name,
+      input,
+    )
+  })
+}

@@ -1,0 +1,96 @@
+import { app, BrowserWindow, ipcMain, net, protocol, session as electronSession, shell } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { IPC_PROGRESS } from '../shared/bridge'
+import { registerIpcAdapter } from './adapters/ipc/adapter'
+import { resolveStaticPath } from './adapters/http/static-files'
+import { defaultDatabasePath } from './services/db/paths'
+import { createAppRegistry } from './services/handlers'
+import { Session } from './services/session'
+import { loadWindowState, trackWindowState } from './window-state'
+
+// The Electron shell stays thin: window, protocol, security, IPC wiring. Everything else is in
+// services that run in plain Node and are tested there.
+
+const SCHEME = 'app'
+const APP_ORIGIN = `${SCHEME}://logbook`
+const RENDERER_DIR = join(import.meta.dirname, '..', 'renderer')
+const EXTERNAL_ALLOW_LIST = ['https://github.com']
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
+
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+
+if (!app.requestSingleInstanceLock()) app.quit()
+
+function serveRenderer() {
+  protocol.handle(SCHEME, async (request) => {
+    const url = new URL(request.url)
+    const file = url.host === 'logbook' ? resolveStaticPath(RENDERER_DIR, url.pathname) : null
+    if (!file) return new Response('Not found', { status: 404 })
+    const response = await net.fetch(pathToFileURL(file).toString())
+    const headers = new Headers(response.headers)
+    headers.set('Content-Security-Policy', CSP)
+    return new Response(response.body, { status: response.status, headers })
+  })
+}
+
+function lockDown(window: BrowserWindow) {
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault()
+  })
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (EXTERNAL_ALLOW_LIST.some((origin) => url.startsWith(`${origin}/`))) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+}
+
+async function createWindow() {
+  const state = loadWindowState(app.getPath('userData'))
+  const window = new BrowserWindow({
+    ...state,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Logbook',
+    webPreferences: {
+      preload: join(import.meta.dirname, '..', 'preload', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  })
+  trackWindowState(window, app.getPath('userData'))
+  lockDown(window)
+  window.once('ready-to-show', () => window.show())
+  await window.loadURL(`${APP_ORIGIN}/index.html`)
+  return window
+}
+
+async function start() {
+  await app.whenReady()
+  electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  serveRenderer()
+  const session = await Session.open(process.env.LOGBOOK_DB ?? defaultDatabasePath())
+  let window = await createWindow()
+  registerIpcAdapter(ipcMain, {
+    registry: createAppRegistry(),
+    session,
+    appOrigin: APP_ORIGIN,
+    sendProgress: (progress) => window.webContents.send(IPC_PROGRESS, progress),
+  })
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow().then((w) => (window = w))
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => void session.close())
+}
+
+void start()

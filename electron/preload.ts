@@ -1,0 +1,18 @@
+import { contextBridge, ipcRenderer } from 'electron'
+import { methodNames, type ProgressEvent } from '../shared/api'
+import { IPC_CALL, IPC_PROGRESS, type DesktopBridge } from '../shared/bridge'
+
+// One function per contract method and one progress subscription; ipcRenderer itself never
+// reaches the page.
+const bridge: DesktopBridge = {
+  call: Object.fromEntries(
+    methodNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(IPC_CALL, name, input)]),
+  ) as DesktopBridge['call'],
+  onProgress(listener) {
+    const handler = (_event: unknown, progress: ProgressEvent) => listener(progress)
+    ipcRenderer.on(IPC_PROGRESS, handler)
+    return () => ipcRenderer.off(IPC_PROGRESS, handler)
+  },
+}
+
+contextBridge.exposeInMainWorld('logbook', bridge)
