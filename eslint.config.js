@@ -25,8 +25,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'better-sqlite3', 'electron'], message: 'The renderer never imports Node.' },
-            { group: ['**/electron/**'], message: 'The renderer talks to services only through the contract.' },
+            {
+              group: ['node:*', 'better-sqlite3', 'electron'],
+              message: 'The renderer never imports Node.',
+            },
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer talks to services only through the contract.',
+            },
           ],
         },
       ],
@@ -42,7 +48,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'better-sqlite3', 'electron'], message: 'shared/ runs in both processes.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'better-sqlite3', 'electron'],
+              message: 'shared/ runs in both processes.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -14,7 +14,8 @@ const YEAR_MS = 365 * 86_400_000
 function* events() {
   let state = 12345
   const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
-  for (let i = 0; i < ROWS; i++) yield { user: `u${Math.floor(next() * USERS)}`, ts: START + Math.floor(next() * YEAR_MS) }
+  for (let i = 0; i < ROWS; i++)
+    yield { user: `u${Math.floor(next() * USERS)}`, ts: START + Math.floor(next() * YEAR_MS) }
 }
 
 function measure(kind: 'INTEGER' | 'TEXT', dir: string) {
@@ -22,13 +23,16 @@ function measure(kind: 'INTEGER' | 'TEXT', dir: string) {
   const db = new BetterSqlite3(path)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
-  db.exec(`CREATE TABLE e (id INTEGER PRIMARY KEY, user_id TEXT NOT NULL, event_ts ${kind} NOT NULL) STRICT`)
+  db.exec(
+    `CREATE TABLE e (id INTEGER PRIMARY KEY, user_id TEXT NOT NULL, event_ts ${kind} NOT NULL) STRICT`,
+  )
   db.exec(`CREATE INDEX e_user_time ON e (user_id, event_ts)`)
   db.exec(`CREATE INDEX e_time ON e (event_ts)`)
   const insert = db.prepare('INSERT INTO e (user_id, event_ts) VALUES (?, ?)')
   const writeStart = performance.now()
   db.transaction(() => {
-    for (const { user, ts } of events()) insert.run(user, kind === 'INTEGER' ? ts : new Date(ts).toISOString())
+    for (const { user, ts } of events())
+      insert.run(user, kind === 'INTEGER' ? ts : new Date(ts).toISOString())
   })()
   const writeMs = performance.now() - writeStart
   db.pragma('wal_checkpoint(TRUNCATE)')
@@ -39,7 +43,9 @@ function measure(kind: 'INTEGER' | 'TEXT', dir: string) {
   let sessions = 0
   let previousUser = ''
   let previousTs = 0
-  for (const row of db.prepare('SELECT user_id, event_ts FROM e ORDER BY user_id, event_ts').iterate() as Iterable<{ user_id: string; event_ts: number | string }>) {
+  for (const row of db
+    .prepare('SELECT user_id, event_ts FROM e ORDER BY user_id, event_ts')
+    .iterate() as Iterable<{ user_id: string; event_ts: number | string }>) {
     const ts = typeof row.event_ts === 'number' ? row.event_ts : Date.parse(row.event_ts)
     if (row.user_id !== previousUser || ts - previousTs > 30 * 60_000) sessions++
     previousUser = row.user_id
@@ -61,13 +67,27 @@ export function runTimestampStorageBench() {
     const int2 = measure('INTEGER', dir)
     const text2 = measure('TEXT', dir)
     const best = (a: number, b: number) => Math.min(a, b)
-    const text = { writeMs: best(text1.writeMs, text2.writeMs), readMs: best(text1.readMs, text2.readMs), bytes: text1.bytes }
-    const int = { writeMs: best(int1.writeMs, int2.writeMs), readMs: best(int1.readMs, int2.readMs), bytes: int1.bytes }
+    const text = {
+      writeMs: best(text1.writeMs, text2.writeMs),
+      readMs: best(text1.readMs, text2.readMs),
+      bytes: text1.bytes,
+    }
+    const int = {
+      writeMs: best(int1.writeMs, int2.writeMs),
+      readMs: best(int1.readMs, int2.readMs),
+      bytes: int1.bytes,
+    }
     if (int1.sessions !== text1.sessions) throw new Error('the two layouts disagree on sessions')
     console.log(`timestamp storage, ${ROWS.toLocaleString('en')} events (baseline: ISO text)`)
-    console.log(`  write + index:  text ${text.writeMs.toFixed(0)} ms, integer ${int.writeMs.toFixed(0)} ms  → ${(int.writeMs / text.writeMs).toFixed(2)}× the time`)
-    console.log(`  file size:      text ${(text.bytes / 2 ** 20).toFixed(1)} MiB, integer ${(int.bytes / 2 ** 20).toFixed(1)} MiB → ${(int.bytes / text.bytes).toFixed(2)}× the size`)
-    console.log(`  session scan:   text ${text.readMs.toFixed(0)} ms, integer ${int.readMs.toFixed(0)} ms  → ${(int.readMs / text.readMs).toFixed(2)}× the time`)
+    console.log(
+      `  write + index:  text ${text.writeMs.toFixed(0)} ms, integer ${int.writeMs.toFixed(0)} ms  → ${(int.writeMs / text.writeMs).toFixed(2)}× the time`,
+    )
+    console.log(
+      `  file size:      text ${(text.bytes / 2 ** 20).toFixed(1)} MiB, integer ${(int.bytes / 2 ** 20).toFixed(1)} MiB → ${(int.bytes / text.bytes).toFixed(2)}× the size`,
+    )
+    console.log(
+      `  session scan:   text ${text.readMs.toFixed(0)} ms, integer ${int.readMs.toFixed(0)} ms  → ${(int.readMs / text.readMs).toFixed(2)}× the time`,
+    )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -1,4 +1,12 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session as electronSession, shell } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  net,
+  protocol,
+  session as electronSession,
+  shell,
+} from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { IPC_PROGRESS } from '../shared/bridge'
@@ -19,7 +27,9 @@ const EXTERNAL_ALLOW_LIST = ['https://github.com']
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
 
-protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+protocol.registerSchemesAsPrivileged([
+  { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
 
 if (!app.requestSingleInstanceLock()) app.quit()
 
@@ -40,7 +50,8 @@ function lockDown(window: BrowserWindow) {
     if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault()
   })
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (EXTERNAL_ALLOW_LIST.some((origin) => url.startsWith(`${origin}/`))) void shell.openExternal(url)
+    if (EXTERNAL_ALLOW_LIST.some((origin) => url.startsWith(`${origin}/`)))
+      void shell.openExternal(url)
     return { action: 'deny' }
   })
 }
@@ -70,7 +81,9 @@ async function createWindow() {
 
 async function start() {
   await app.whenReady()
-  electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  )
   serveRenderer()
   const session = await Session.open(process.env.LOGBOOK_DB ?? defaultDatabasePath())
   let window = await createWindow()

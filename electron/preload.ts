@@ -6,7 +6,10 @@ import { IPC_CALL, IPC_PROGRESS, type DesktopBridge } from '../shared/bridge'
 // reaches the page.
 const bridge: DesktopBridge = {
   call: Object.fromEntries(
-    methodNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(IPC_CALL, name, input)]),
+    methodNames.map((name) => [
+      name,
+      (input: unknown) => ipcRenderer.invoke(IPC_CALL, name, input),
+    ]),
   ) as DesktopBridge['call'],
   onProgress(listener) {
     const handler = (_event: unknown, progress: ProgressEvent) => listener(progress)

@@ -14,14 +14,20 @@ let electronBinary = null
 try {
   electronBinary = require('electron')
 } catch (error) {
-  console.error(`Logbook: the Electron binary is not available here (${error.message.split('\n')[0]}).`)
+  console.error(
+    `Logbook: the Electron binary is not available here (${error.message.split('\n')[0]}).`,
+  )
   console.error('Logbook: starting the browser mode instead; open the address below in a browser.')
 }
 
 const child = electronBinary
   ? spawn(electronBinary, ['.'], { stdio: 'inherit' })
-  : spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'serve', ...process.argv.slice(2)], {
-      stdio: 'inherit',
-    })
+  : spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/main.ts', 'serve', ...process.argv.slice(2)],
+      {
+        stdio: 'inherit',
+      },
+    )
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code) => process.exit(code ?? 0))

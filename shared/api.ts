@@ -35,4 +35,6 @@ export interface ProgressEvent {
 /** How a call's outcome crosses a boundary: never a stack trace. */
 export type CallOutcome<R> = { ok: true; result: R } | { ok: false; error: ErrorInfo }
 
-export type InputSchemaOf<M extends MethodName> = Contract[M]['input'] extends z.ZodType ? Contract[M]['input'] : never
+export type InputSchemaOf<M extends MethodName> = Contract[M]['input'] extends z.ZodType
+  ? Contract[M]['input']
+  : never

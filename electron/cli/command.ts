@@ -18,7 +18,11 @@ export interface Command {
   /** Usage lines after `logbook [--db PATH] <name>`. */
   usage: string
   options: OptionSpec
-  run(ctx: CommandContext, values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<void>
+  run(
+    ctx: CommandContext,
+    values: Record<string, string | boolean | undefined>,
+    positionals: string[],
+  ): Promise<void>
 }
 
 /** A mistake in how the command was called: exit code 2 and a pointer to --help. */

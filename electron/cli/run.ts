@@ -38,7 +38,8 @@ function splitGlobal(argv: string[]) {
     const arg = argv[i] ?? ''
     if (arg === '--db') {
       dbPath = argv[++i]
-      if (dbPath === undefined || dbPath.startsWith('--')) throw new UsageError('--db needs a file path')
+      if (dbPath === undefined || dbPath.startsWith('--'))
+        throw new UsageError('--db needs a file path')
     } else if (arg.startsWith('--db=')) dbPath = arg.slice(5)
     else if (arg === '--help' || arg === '-h') help = true
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`)
@@ -48,7 +49,11 @@ function splitGlobal(argv: string[]) {
 }
 
 /** Runs the CLI and returns its exit code: 0 done, 1 the work failed, 2 it was called wrongly. */
-export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   let command: Command | undefined
   try {
     const global = splitGlobal(argv)
@@ -60,7 +65,11 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     if (!command) throw new UsageError(`unknown command "${global.name}"`)
     const { values, positionals } = parseArgs({
       args: global.rest,
-      options: { ...command.options, help: { type: 'boolean', short: 'h' }, db: { type: 'string' } },
+      options: {
+        ...command.options,
+        help: { type: 'boolean', short: 'h' },
+        db: { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     })
@@ -88,5 +97,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
 }
 
 function isParseArgsError(error: unknown) {
-  return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
+  return (
+    error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
+  )
 }

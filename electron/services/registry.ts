@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { contract, type CallOutcome, type Contract, type MethodName, type MethodResult } from '../../shared/api'
+import {
+  contract,
+  type CallOutcome,
+  type Contract,
+  type MethodName,
+  type MethodResult,
+} from '../../shared/api'
 import type { ParsedInputOf } from '../../shared/contract/define'
 import { LogbookError, type ErrorInfo } from '../../shared/errors'
 import type { ServiceContext } from './context'
@@ -22,9 +28,15 @@ export function createRegistry(modules: Record<string, HandlerModule>): Registry
   const owner = new Map<string, string>()
   for (const [moduleName, handlers] of Object.entries(modules)) {
     for (const [name, handler] of Object.entries(handlers)) {
-      if (!(name in contract)) throw new Error(`Module ${moduleName} handles "${name}", which the contract does not define`)
+      if (!(name in contract))
+        throw new Error(
+          `Module ${moduleName} handles "${name}", which the contract does not define`,
+        )
       const previous = owner.get(name)
-      if (previous) throw new Error(`Method "${name}" is registered twice (modules ${previous} and ${moduleName})`)
+      if (previous)
+        throw new Error(
+          `Method "${name}" is registered twice (modules ${previous} and ${moduleName})`,
+        )
       owner.set(name, moduleName)
       registry.set(name as MethodName, handler as Handler<MethodName>)
     }
@@ -59,7 +71,8 @@ export async function invoke(
   rawInput: unknown,
 ): Promise<CallOutcome<unknown>> {
   const handler = registry.get(name as MethodName)
-  if (!handler) return { ok: false, error: { code: 'not_found', message: `Unknown method "${name}"` } }
+  if (!handler)
+    return { ok: false, error: { code: 'not_found', message: `Unknown method "${name}"` } }
   const parsed = contract[name as MethodName].input.safeParse(rawInput ?? {})
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) }
   try {

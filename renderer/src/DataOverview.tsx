@@ -7,7 +7,8 @@ export function DataOverview() {
   const { status, counts, busy, openDemo, openOwn } = useAppStore()
   if (!status) return null
   const isDemo = status.database === 'demo'
-  const totalRows = counts?.filter((c) => c.kind === 'table').reduce((sum, c) => sum + c.rows, 0) ?? 0
+  const totalRows =
+    counts?.filter((c) => c.kind === 'table').reduce((sum, c) => sum + c.rows, 0) ?? 0
   return (
     <main className="page" aria-labelledby="page-title">
       <header className="page-header">

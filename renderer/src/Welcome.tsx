@@ -16,7 +16,12 @@ export function Welcome() {
             Two years of workouts, a studio with 300 members and an event log of 50,000 events, in a
             separate demo database. Your own database stays empty.
           </p>
-          <button className="primary" onClick={() => void openDemo()} disabled={busy !== null} autoFocus>
+          <button
+            className="primary"
+            onClick={() => void openDemo()}
+            disabled={busy !== null}
+            autoFocus
+          >
             Explore with demo data
           </button>
         </section>

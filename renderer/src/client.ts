@@ -49,19 +49,27 @@ function httpTransport(): Transport {
         })
         return (await response.json()) as CallOutcome<unknown>
       } catch {
-        return { ok: false, error: { code: 'io_error', message: 'Logbook is not reachable. Is it still running?' } }
+        return {
+          ok: false,
+          error: { code: 'io_error', message: 'Logbook is not reachable. Is it still running?' },
+        }
       }
     },
     onProgress(listener) {
       const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`)
-      source.addEventListener('progress', (event) => listener(JSON.parse((event as MessageEvent<string>).data) as ProgressEvent))
+      source.addEventListener('progress', (event) =>
+        listener(JSON.parse((event as MessageEvent<string>).data) as ProgressEvent),
+      )
       return () => source.close()
     },
   }
 }
 
 function ipcTransport(bridge: DesktopBridge): Transport {
-  return { call: (name, input) => bridge.call[name](input), onProgress: (listener) => bridge.onProgress(listener) }
+  return {
+    call: (name, input) => bridge.call[name](input),
+    onProgress: (listener) => bridge.onProgress(listener),
+  }
 }
 
 function createApi(transport: Transport): Api {

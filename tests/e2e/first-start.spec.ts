@@ -16,10 +16,16 @@ function rowsInOwnDatabase() {
   const sqlite = new BetterSqlite3(server.dbPath, { readonly: true })
   try {
     const tables = sqlite
-      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name <> 'app_settings'`)
+      .prepare(
+        `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name <> 'app_settings'`,
+      )
       .pluck()
       .all() as string[]
-    return tables.reduce((sum, name) => sum + (sqlite.prepare(`SELECT count(*) FROM "${name}"`).pluck().get() as number), 0)
+    return tables.reduce(
+      (sum, name) =>
+        sum + (sqlite.prepare(`SELECT count(*) FROM "${name}"`).pluck().get() as number),
+      0,
+    )
   } finally {
     sqlite.close()
   }
@@ -30,7 +36,9 @@ async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `screenshots/${name}.png`, fullPage: false })
 }
 
-test('first start offers the demo, which opens a separate database and leaves the own one clean', async ({ page }) => {
+test('first start offers the demo, which opens a separate database and leaves the own one clean', async ({
+  page,
+}) => {
   await page.goto(server.url)
   await expect(page.getByRole('heading', { name: 'Welcome to Logbook' })).toBeVisible()
   // The token leaves the address bar once the page has it.

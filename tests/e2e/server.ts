@@ -28,7 +28,9 @@ export async function startTestServer(): Promise<TestServer> {
   const firstLine = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! })
     lines.once('line', resolve)
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code} before printing its address`)))
+    child.once('exit', (code) =>
+      reject(new Error(`serve exited with ${code} before printing its address`)),
+    )
   })
   const match = SERVING.exec(firstLine)
   if (!match) throw new Error(`Unexpected first line from serve: ${firstLine}`)

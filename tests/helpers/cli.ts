@@ -11,11 +11,15 @@ export interface CliResult {
 
 /** Runs the real CLI in a child process, as a user's terminal would. */
 export function runCliProcess(args: string[], env: Record<string, string> = {}): CliResult {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  })
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  )
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }

@@ -24,11 +24,14 @@ describe('the CLI', () => {
     for (const command of ['migrate', 'seed', 'stats']) expect(result.stdout).toContain(command)
   })
 
-  it.each(['migrate', 'seed', 'stats'])('%s --help describes the command and exits 0', (command) => {
-    const result = runCliProcess([command, '--help'])
-    expect(result.code).toBe(0)
-    expect(result.stdout).toContain(`Usage: logbook [--db PATH] ${command}`)
-  })
+  it.each(['migrate', 'seed', 'stats'])(
+    '%s --help describes the command and exits 0',
+    (command) => {
+      const result = runCliProcess([command, '--help'])
+      expect(result.code).toBe(0)
+      expect(result.stdout).toContain(`Usage: logbook [--db PATH] ${command}`)
+    },
+  )
 
   it('without a command prints the usage to stderr and exits 2', () => {
     const result = runCliProcess([])
@@ -82,7 +85,9 @@ describe('the CLI', () => {
     const path = join(tempDir(), 'newer.db')
     expect(runCliProcess(['--db', path, 'migrate']).code).toBe(0)
     const sqlite = new BetterSqlite3(path)
-    sqlite.prepare(`INSERT INTO kysely_migration VALUES ('9999_future', '2030-01-01T00:00:00.000Z')`).run()
+    sqlite
+      .prepare(`INSERT INTO kysely_migration VALUES ('9999_future', '2030-01-01T00:00:00.000Z')`)
+      .run()
     sqlite.close()
     const result = runCliProcess(['--db', path, 'migrate'])
     expect(result.code).toBe(1)
@@ -91,7 +96,17 @@ describe('the CLI', () => {
 
   it('seed fills every table and view; stats shows them; a second seed is refused', () => {
     const db = join(tempDir(), 'demo.db')
-    const seeded = runCliProcess(['--db', db, 'seed', '--seed', '7', '--now', '2026-06-01T12:00:00Z', '--tz', 'Europe/London'])
+    const seeded = runCliProcess([
+      '--db',
+      db,
+      'seed',
+      '--seed',
+      '7',
+      '--now',
+      '2026-06-01T12:00:00Z',
+      '--tz',
+      'Europe/London',
+    ])
     expect(seeded.stderr).toBe('')
     expect(seeded.code).toBe(0)
     const stats = runCliProcess(['--db', db, 'stats'])

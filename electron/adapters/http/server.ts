@@ -59,7 +59,10 @@ function sendError(res: ServerResponse, status: number, error: ErrorInfo) {
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const { session, registry, rendererDir } = options
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new LogbookError('io_error', `The app is not built (no ${join(rendererDir, 'index.html')}): run npm run build first.`)
+    throw new LogbookError(
+      'io_error',
+      `The app is not built (no ${join(rendererDir, 'index.html')}): run npm run build first.`,
+    )
   }
   const token = randomBytes(24).toString('base64url')
   const listeners = new Set<ServerResponse>()
@@ -71,7 +74,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string) {
-    if (req.method !== 'POST') return sendError(res, 405, { code: 'invalid_input', message: 'Use POST for API calls' })
+    if (req.method !== 'POST')
+      return sendError(res, 405, { code: 'invalid_input', message: 'Use POST for API calls' })
     if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) {
       return sendError(res, 401, { code: 'invalid_input', message: 'Missing or wrong token' })
     }
@@ -79,14 +83,18 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     try {
       raw = await readBody(req)
     } catch (error) {
-      if (error instanceof BodyTooLarge) return sendError(res, 413, { code: 'invalid_input', message: 'Request body too large' })
+      if (error instanceof BodyTooLarge)
+        return sendError(res, 413, { code: 'invalid_input', message: 'Request body too large' })
       throw error
     }
     let input: unknown
     try {
       input = raw.trim() === '' ? {} : JSON.parse(raw)
     } catch (error) {
-      return sendError(res, 400, { code: 'invalid_input', message: `The request body is not valid JSON: ${(error as Error).message}` })
+      return sendError(res, 400, {
+        code: 'invalid_input',
+        message: `The request body is not valid JSON: ${(error as Error).message}`,
+      })
     }
     const ctx: ServiceContext = {
       session,
@@ -95,7 +103,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
     const outcome = await invoke(registry, ctx, name, input)
     if (outcome.ok) return sendJson(res, 200, outcome)
-    const status = outcome.error.code === 'not_found' ? 404 : outcome.error.code === 'internal' ? 500 : 400
+    const status =
+      outcome.error.code === 'not_found' ? 404 : outcome.error.code === 'internal' ? 500 : 400
     return sendJson(res, status, outcome)
   }
 
@@ -103,7 +112,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (!sameToken(url.searchParams.get('token') ?? cookieToken(req), token)) {
       return sendError(res, 401, { code: 'invalid_input', message: 'Missing or wrong token' })
     }
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' })
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream',
+      Connection: 'keep-alive',
+    })
     res.write(': connected\n\n')
     listeners.add(res)
     req.on('close', () => listeners.delete(res))
@@ -115,7 +128,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
     const queryToken = url.searchParams.get('token')
     if (!sameToken(queryToken ?? cookieToken(req), token)) {
-      return sendError(res, 401, { code: 'invalid_input', message: 'Open the address Logbook printed, with its token' })
+      return sendError(res, 401, {
+        code: 'invalid_input',
+        message: 'Open the address Logbook printed, with its token',
+      })
     }
     const file = resolveStaticPath(rendererDir, url.pathname)
     if (!file) return sendError(res, 404, { code: 'not_found', message: 'No such file' })
@@ -130,14 +146,22 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return sendError(res, 403, { code: 'invalid_input', message: 'Wrong Host header' })
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
-    const route = url.pathname === '/api/events' ? 'events' : url.pathname.startsWith('/api/') ? 'api' : 'static'
+    const route =
+      url.pathname === '/api/events'
+        ? 'events'
+        : url.pathname.startsWith('/api/')
+          ? 'api'
+          : 'static'
     const done =
       route === 'api'
         ? handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)))
-        : Promise.resolve(route === 'events' ? handleEvents(req, res, url) : handleStatic(req, res, url))
+        : Promise.resolve(
+            route === 'events' ? handleEvents(req, res, url) : handleStatic(req, res, url),
+          )
     done.catch((error: unknown) => {
       console.error('[logbook] HTTP request failed:', error)
-      if (!res.headersSent) sendError(res, 500, { code: 'internal', message: 'Something went wrong inside Logbook' })
+      if (!res.headersSent)
+        sendError(res, 500, { code: 'internal', message: 'Something went wrong inside Logbook' })
       else res.end()
     })
   })

@@ -37,14 +37,24 @@ export function registerIpcAdapter(ipcMain: IpcMainLike, options: IpcAdapterOpti
   const { registry, session, appOrigin, sendProgress } = options
   ipcMain.handle(IPC_CALL, async (event, name, input) => {
     if (!senderIsApp(event, appOrigin)) {
-      return { ok: false, error: { code: 'invalid_input', message: 'Calls are accepted only from the Logbook window' } }
+      return {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: 'Calls are accepted only from the Logbook window',
+        },
+      }
     }
     if (typeof name !== 'string') {
       return { ok: false, error: { code: 'invalid_input', message: 'Method name must be text' } }
     }
     return invoke(
       registry,
-      { session, adapter: 'ipc', progress: (p) => sendProgress({ ...p, method: name as MethodName }) },
+      {
+        session,
+        adapter: 'ipc',
+        progress: (p) => sendProgress({ ...p, method: name as MethodName }),
+      },
       name,
       input,
     )

@@ -12,11 +12,14 @@ export const seedCommand: Command = {
   options: { seed: { type: 'string' }, now: { type: 'string' }, tz: { type: 'string' } },
   async run(ctx, values) {
     const seed = values.seed === undefined ? 42 : Number(values.seed)
-    if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a whole number ≥ 0, not "${String(values.seed)}"`)
+    if (!Number.isSafeInteger(seed) || seed < 0)
+      throw new UsageError(`--seed must be a whole number ≥ 0, not "${String(values.seed)}"`)
     const now = values.now === undefined ? new Date() : new Date(String(values.now))
-    if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be a date such as 2025-03-01, not "${String(values.now)}"`)
+    if (Number.isNaN(now.getTime()))
+      throw new UsageError(`--now must be a date such as 2025-03-01, not "${String(values.now)}"`)
     const timeZone = typeof values.tz === 'string' ? values.tz : systemTimeZone()
-    if (!isValidTimeZone(timeZone)) throw new UsageError(`--tz must be a time zone such as Europe/London, not "${timeZone}"`)
+    if (!isValidTimeZone(timeZone))
+      throw new UsageError(`--tz must be a time zone such as Europe/London, not "${timeZone}"`)
 
     const handle = await openDatabase(ctx.dbPath)
     try {
@@ -34,7 +37,9 @@ export const seedCommand: Command = {
       const total = countRows(handle.sqlite)
         .filter((c) => c.kind === 'table')
         .reduce((sum, c) => sum + c.rows, 0)
-      ctx.out(`Seeded ${ctx.dbPath} with ${total} rows (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
+      ctx.out(
+        `Seeded ${ctx.dbPath} with ${total} rows (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+      )
     } finally {
       await handle.close()
     }

@@ -14,7 +14,9 @@ export const serveCommand: Command = {
   async run(ctx, values) {
     const port = values.port === undefined ? 0 : Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new UsageError(`--port must be a whole number from 0 to 65535, not "${String(values.port)}"`)
+      throw new UsageError(
+        `--port must be a whole number from 0 to 65535, not "${String(values.port)}"`,
+      )
     }
     const registry = createAppRegistry()
     const session = await Session.open(ctx.dbPath)

@@ -8,16 +8,22 @@ import type { HandlerModule } from '../registry'
 const WELCOME_KEY = 'welcomeDismissed'
 
 function holdsRecords(handle: DatabaseHandle) {
-  return countRows(handle.sqlite).some((c) => c.kind === 'table' && c.name !== 'app_settings' && c.rows > 0)
+  return countRows(handle.sqlite).some(
+    (c) => c.kind === 'table' && c.name !== 'app_settings' && c.rows > 0,
+  )
 }
 
 function welcomeDismissed(handle: DatabaseHandle) {
-  return handle.sqlite.prepare('SELECT 1 FROM app_settings WHERE key = ?').get(WELCOME_KEY) !== undefined
+  return (
+    handle.sqlite.prepare('SELECT 1 FROM app_settings WHERE key = ?').get(WELCOME_KEY) !== undefined
+  )
 }
 
 function dismissWelcome(handle: DatabaseHandle) {
   handle.sqlite
-    .prepare(`INSERT INTO app_settings (key, value) VALUES (?, 'true') ON CONFLICT (key) DO NOTHING`)
+    .prepare(
+      `INSERT INTO app_settings (key, value) VALUES (?, 'true') ON CONFLICT (key) DO NOTHING`,
+    )
     .run(WELCOME_KEY)
 }
 

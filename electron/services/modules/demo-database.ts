@@ -8,7 +8,9 @@ export const DEMO_SEED = 42
 
 /** The demo file is filled once, on first use, in the person's own time zone. */
 export async function fillDemoDatabaseIfEmpty(handle: DatabaseHandle, progress: ProgressReporter) {
-  const empty = countRows(handle.sqlite).every((c) => c.kind === 'view' || c.name === 'app_settings' || c.rows === 0)
+  const empty = countRows(handle.sqlite).every(
+    (c) => c.kind === 'view' || c.name === 'app_settings' || c.rows === 0,
+  )
   if (!empty) return
   progress({ fraction: null, message: 'Making the demo data (a few seconds, once)…' })
   await generateDemoData(handle, { seed: DEMO_SEED, now: new Date(), timeZone: systemTimeZone() })
