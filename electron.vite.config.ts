@@ -13,6 +13,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload cannot require packages: bundle what it uses (the contract's names).
+      externalizeDeps: false,
       outDir: resolve(root, 'out/preload'),
       rollupOptions: {
         input: { preload: resolve(root, 'electron/preload.ts') },
@@ -26,6 +28,7 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
+      minify: true,
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: { input: resolve(root, 'renderer/index.html') },
     },

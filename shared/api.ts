@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { appMethods } from './contract/app'
+import { settingsMethods } from './contract/settings'
 import type { AnyMethod, InputOf, ResultOf } from './contract/define'
 import type { ErrorInfo } from './errors'
 
@@ -9,6 +10,7 @@ import type { ErrorInfo } from './errors'
  */
 export const contract = {
   ...appMethods,
+  ...settingsMethods,
 } satisfies Record<string, AnyMethod>
 
 export type Contract = typeof contract

@@ -19,9 +19,23 @@ export const settingsSchema = z.object({
   coreMinDays: z.number().int().min(3).max(31),
   /** Core people whose actions per active day reach this quantile of the month's Core are Power. */
   powerQuantile: z.number().min(0.5).max(0.99),
+  /** Follow the system's light or dark choice, or fix one. */
+  theme: z.enum(['system', 'light', 'dark']),
 })
 
 export type Settings = z.infer<typeof settingsSchema>
+
+/** A change to some settings; Regular must start below Core. */
+export const settingsChangeSchema = settingsSchema.partial().strict()
+
+/** Settings whose change means every rollup is recomputed. */
+export const ROLLUP_SETTINGS = [
+  'timeZone',
+  'sessionGapMinutes',
+  'regularMinDays',
+  'coreMinDays',
+  'powerQuantile',
+] as const
 export type SettingKey = keyof Settings
 
 export function defaultSettings(systemTimeZone: string): Settings {
@@ -34,5 +48,6 @@ export function defaultSettings(systemTimeZone: string): Settings {
     regularMinDays: 6,
     coreMinDays: 16,
     powerQuantile: 0.9,
+    theme: 'system',
   }
 }

@@ -1,29 +1,60 @@
 import { useEffect, useState } from 'react'
+import { createHashRouter, RouterProvider } from 'react-router'
+import { Toaster } from 'sonner'
 import { onProgress } from './client'
-import { DataOverview } from './DataOverview'
-import { useAppStore } from './store'
-import { Welcome } from './Welcome'
+import { DataPage } from './sections/data/DataPage'
+import { SectionPage } from './sections/SectionPage'
+import { SettingsPage } from './sections/settings/SettingsPage'
+import { sections } from './shell/sections'
+import { Shell } from './shell/Shell'
+import { applyTheme, useEffectiveTheme } from './shell/theme'
+import { Welcome } from './shell/Welcome'
+import { useAppStore } from './stores/app-store'
+import { useSettingsStore } from './stores/settings-store'
+
+const pageFor = (id: (typeof sections)[number]['id']) => {
+  if (id === 'data') return <DataPage />
+  if (id === 'settings') return <SettingsPage />
+  const section = sections.find((s) => s.id === id)
+  return section ? <SectionPage section={section} /> : null
+}
+
+// A hash router: it works the same under the desktop app's custom protocol and in the browser.
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <Shell />,
+    children: sections.map((section) =>
+      section.path === '/'
+        ? { index: true, element: pageFor(section.id) }
+        : { path: section.path.slice(1), element: pageFor(section.id) },
+    ),
+  },
+])
 
 export function App() {
-  const { status, error, load } = useAppStore()
+  const { status, busy, load } = useAppStore()
+  const { settings, load: loadSettings } = useSettingsStore()
   const [progress, setProgress] = useState<string | null>(null)
+  const theme = settings?.theme ?? 'system'
+  const effectiveTheme = useEffectiveTheme(theme)
 
   useEffect(() => {
     void load()
     return onProgress((event) => setProgress(event.message))
   }, [load])
+  // Settings belong to the open database, so they are read again whenever it changes.
+  useEffect(() => {
+    if (status) void loadSettings()
+  }, [status?.databasePath, status, loadSettings])
+  useEffect(() => applyTheme(theme), [theme])
 
-  const busy = useAppStore((s) => s.busy)
   return (
     <>
-      {error && (
-        <div className="toast" role="alert">
-          {error}
-        </div>
-      )}
-      {busy && progress && (
+      <Toaster theme={effectiveTheme} position="bottom-right" richColors closeButton />
+      {busy && (
         <div className="progress" role="status">
-          {progress}
+          {progress ?? busy}
         </div>
       )}
       {!status ? (
@@ -33,7 +64,7 @@ export function App() {
       ) : status.firstStart ? (
         <Welcome />
       ) : (
-        <DataOverview />
+        <RouterProvider router={router} />
       )}
     </>
   )

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import BetterSqlite3 from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
+import { screenshot } from './helpers'
 import { startTestServer, type TestServer } from './server'
 
 let server: TestServer
@@ -31,11 +31,6 @@ function rowsInOwnDatabase() {
   }
 }
 
-async function screenshot(page: Page, name: string) {
-  mkdirSync('screenshots', { recursive: true })
-  await page.screenshot({ path: `screenshots/${name}.png`, fullPage: false })
-}
-
 test('first start offers the demo, which opens a separate database and leaves the own one clean', async ({
   page,
 }) => {
@@ -43,19 +38,16 @@ test('first start offers the demo, which opens a separate database and leaves th
   await expect(page.getByRole('heading', { name: 'Welcome to Logbook' })).toBeVisible()
   // The token leaves the address bar once the page has it.
   expect(page.url()).not.toContain('token=')
-  await page.emulateMedia({ colorScheme: 'light' })
-  await screenshot(page, 'welcome-light')
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await screenshot(page, 'welcome-dark')
-  await page.emulateMedia({ colorScheme: 'light' })
+  await screenshot(page, 'welcome', 'light')
+  await screenshot(page, 'welcome', 'dark')
 
   await page.getByRole('button', { name: 'Explore with demo data' }).click()
-  await expect(page.getByTestId('database-badge')).toHaveText('Demo data', { timeout: 60_000 })
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible({ timeout: 90_000 })
+  await page.getByRole('link', { name: 'Data' }).click()
+  await expect(page.getByTestId('database-badge')).toHaveText('Demo data')
   const eventRow = page.getByRole('row', { name: /^fct_event / })
-  await expect(eventRow).toBeVisible()
   const events = Number((await eventRow.getByRole('cell').last().innerText()).replace(/\D/g, ''))
   expect(events).toBeGreaterThan(40_000)
-  await screenshot(page, 'data-light')
 
   expect(rowsInOwnDatabase()).toBe(0)
 
@@ -64,9 +56,10 @@ test('first start offers the demo, which opens a separate database and leaves th
   await expect(page.getByTestId('database-badge')).toHaveText('Your database')
   await expect(page.getByText('This database is empty.')).toBeVisible()
   await page.reload()
-  await expect(page.getByTestId('database-badge')).toHaveText('Your database')
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await screenshot(page, 'data-dark')
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible()
+  await page.getByRole('link', { name: 'Fitness' }).click()
+  await expect(page.getByRole('heading', { name: 'Nothing here yet' })).toBeVisible()
+  await screenshot(page, 'empty-fitness', 'light')
 })
 
 test('the API refuses calls without the token', async ({ request }) => {

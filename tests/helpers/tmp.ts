@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach } from 'vitest'
+import { afterAll, afterEach } from 'vitest'
 
-/** A fresh temporary folder per call, removed after the test that made it. */
-export function useTempDir() {
+function tempDirFactory(register: (cleanup: () => void) => void) {
   const made: string[] = []
-  afterEach(() => {
+  register(() => {
     for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
   })
   return (prefix = 'logbook-test-') => {
@@ -14,4 +13,14 @@ export function useTempDir() {
     made.push(dir)
     return dir
   }
+}
+
+/** A fresh temporary folder per call, removed after the test that made it. */
+export function useTempDir() {
+  return tempDirFactory(afterEach)
+}
+
+/** For folders made in `beforeAll`: removed once the whole file's tests are done. */
+export function useSuiteTempDir() {
+  return tempDirFactory(afterAll)
 }

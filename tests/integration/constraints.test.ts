@@ -2,9 +2,9 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../electron/services/db/open'
 import { openFresh } from '../helpers/db'
-import { useTempDir } from '../helpers/tmp'
+import { useSuiteTempDir } from '../helpers/tmp'
 
-const tempDir = useTempDir()
+const tempDir = useSuiteTempDir()
 let handle: DatabaseHandle
 let sqlite: BetterSqlite3.Database
 

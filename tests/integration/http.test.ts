@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHttpServer, type RunningHttpServer } from '../../electron/adapters/http/server'
 import { createAppRegistry } from '../../electron/services/handlers'
 import { Session } from '../../electron/services/session'
-import { useTempDir } from '../helpers/tmp'
+import { useSuiteTempDir } from '../helpers/tmp'
 
-const tempDir = useTempDir()
+const tempDir = useSuiteTempDir()
 let server: RunningHttpServer
 let session: Session
 

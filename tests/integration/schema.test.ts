@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../../electron/services/db/open'
 import { tables, views, type ColumnSpec } from '../../shared/schema'
 import { seedColumns } from '../fixtures/seed-columns'
 import { objectNames, openFresh } from '../helpers/db'
-import { useTempDir } from '../helpers/tmp'
+import { useSuiteTempDir } from '../helpers/tmp'
 
 interface ColumnInfo {
   name: string
@@ -14,7 +14,7 @@ interface ColumnInfo {
   pk: number
 }
 
-const tempDir = useTempDir()
+const tempDir = useSuiteTempDir()
 let handle: DatabaseHandle
 let sqlite: BetterSqlite3.Database
 

@@ -1,32 +1,38 @@
 import { describe, expect, it } from 'vitest'
-import { appHandlers } from '../../electron/services/modules/app'
+import { handlerModules } from '../../electron/services/handlers'
 import { createRegistry, invoke, type HandlerModule } from '../../electron/services/registry'
 import type { ServiceContext } from '../../electron/services/context'
 
 describe('the handler registry', () => {
   it('refuses a method registered twice, at start-up', () => {
     expect(() =>
-      createRegistry({ app: appHandlers, copy: { 'app.status': appHandlers['app.status'] } }),
+      createRegistry({
+        ...handlerModules,
+        copy: { 'app.status': handlerModules.app['app.status'] },
+      }),
     ).toThrow(/"app.status" is registered twice \(modules app and copy\)/)
   })
 
   it('refuses a handler for a method the contract does not define', () => {
     const stray = { 'app.fly': async () => null } as unknown as HandlerModule
-    expect(() => createRegistry({ app: appHandlers, stray })).toThrow(
+    expect(() => createRegistry({ ...handlerModules, stray })).toThrow(
       /"app.fly", which the contract does not define/,
     )
   })
 
   it('refuses a contract method that nobody handles', () => {
-    const { 'app.status': _status, ...rest } = appHandlers
-    expect(() => createRegistry({ app: rest })).toThrow(/No handler for app.status/)
+    const { 'app.status': _status, ...rest } = handlerModules.app
+    expect(() => createRegistry({ ...handlerModules, app: rest })).toThrow(
+      /No handler for app.status/,
+    )
   })
 
   it('validates input before a handler runs and names the field', async () => {
     let ran = false
     const registry = createRegistry({
+      ...handlerModules,
       app: {
-        ...appHandlers,
+        ...handlerModules.app,
         'app.status': async () => (
           (ran = true),
           { database: 'own', databasePath: '', firstStart: false }
@@ -50,8 +56,9 @@ describe('the handler registry', () => {
 
   it('turns an unexpected failure into a message without a stack trace', async () => {
     const registry = createRegistry({
+      ...handlerModules,
       app: {
-        ...appHandlers,
+        ...handlerModules.app,
         'app.status': async () => {
           throw new Error('secret internals at /home/me/file.ts:12')
         },

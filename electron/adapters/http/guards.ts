@@ -31,16 +31,29 @@ export function cookieToken(req: IncomingMessage) {
 
 export class BodyTooLarge extends Error {}
 
-/** Reads a request body, refusing (before buffering it) anything over the limit. */
-export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
-  const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > limit) throw new BodyTooLarge()
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > limit) throw new BodyTooLarge()
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks).toString('utf8')
+/**
+ * Reads a request body, refusing anything over the limit as soon as it is seen. The rest of an
+ * oversized body is still read and dropped (never buffered), so the 413 reaches the client
+ * instead of a reset connection; the server's request timeout bounds how long that can take.
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let refused = Number(req.headers['content-length'] ?? 0) > limit
+    if (refused) reject(new BodyTooLarge())
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return
+      size += chunk.length
+      if (size > limit) {
+        refused = true
+        chunks.length = 0
+        reject(new BodyTooLarge())
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => {
+      if (!refused) resolve(Buffer.concat(chunks).toString('utf8'))
+    })
+    req.on('error', reject)
+  })
 }

@@ -23,14 +23,19 @@ export interface IpcAdapterOptions {
   sendProgress: (progress: ProgressEvent) => void
 }
 
+/** Scheme and host of a URL; WHATWG gives custom schemes an opaque "null" origin, so compare these. */
+function schemeAndHost(url: string) {
+  try {
+    const parsed = new URL(url)
+    return `${parsed.protocol}//${parsed.host}`
+  } catch {
+    return null
+  }
+}
+
 export function senderIsApp(event: IpcCallEvent, appOrigin: string) {
   const url = event.senderFrame?.url
-  if (!url) return false
-  try {
-    return new URL(url).origin === appOrigin
-  } catch {
-    return false
-  }
+  return url !== undefined && schemeAndHost(url) === schemeAndHost(appOrigin)
 }
 
 export function registerIpcAdapter(ipcMain: IpcMainLike, options: IpcAdapterOptions) {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { LogbookError } from '../../../shared/errors'
 import type { Database } from '../../../shared/schema'
 import { defaultSettings, settingsSchema, type Settings } from '../../../shared/settings'
 import { systemTimeZone } from '../../../shared/time'
@@ -23,6 +24,14 @@ export async function readSettings(db: Kysely<Database>): Promise<Settings> {
 export async function writeSettings(db: Kysely<Database>, changes: Partial<Settings>) {
   const current = await readSettings(db)
   const next = settingsSchema.parse({ ...current, ...changes })
+  if (next.regularMinDays >= next.coreMinDays) {
+    const field = 'coreMinDays' in changes ? 'coreMinDays' : 'regularMinDays'
+    throw new LogbookError(
+      'invalid_input',
+      `Core must start at more active days than Regular (Regular from ${next.regularMinDays}, Core from ${next.coreMinDays})`,
+      field,
+    )
+  }
   const now = new Date().toISOString()
   await db.transaction().execute(async (trx) => {
     for (const key of Object.keys(changes)) {

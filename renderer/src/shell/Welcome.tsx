@@ -1,4 +1,4 @@
-import { useAppStore } from './store'
+import { useAppStore } from '../stores/app-store'
 
 export function Welcome() {
   const { busy, openDemo, startEmpty } = useAppStore()

@@ -1,22 +1,24 @@
-import { useAppStore } from './store'
+import { PageHeader } from '../../components/PageHeader'
+import { useAppStore } from '../../stores/app-store'
 
 const numberFormat = new Intl.NumberFormat()
 
 /** What the open database holds: rows in every table and view. */
-export function DataOverview() {
+export function DataPage() {
   const { status, counts, busy, openDemo, openOwn } = useAppStore()
   if (!status) return null
   const isDemo = status.database === 'demo'
+  // Settings are not records: a database holding only them is still empty.
   const totalRows =
-    counts?.filter((c) => c.kind === 'table').reduce((sum, c) => sum + c.rows, 0) ?? 0
+    counts
+      ?.filter((c) => c.kind === 'table' && c.name !== 'app_settings')
+      .reduce((sum, c) => sum + c.rows, 0) ?? 0
   return (
     <main className="page" aria-labelledby="page-title">
-      <header className="page-header">
-        <h1 id="page-title">Data</h1>
+      <PageHeader title="Data">
         <span className={isDemo ? 'badge demo' : 'badge'} data-testid="database-badge">
           {isDemo ? 'Demo data' : 'Your database'}
         </span>
-        <span className="spacer" />
         {isDemo ? (
           <button onClick={() => void openOwn()} disabled={busy !== null}>
             Back to my data
@@ -26,9 +28,10 @@ export function DataOverview() {
             Explore demo data
           </button>
         )}
-      </header>
+      </PageHeader>
       <p className="muted">
-        <span className="path">{status.databasePath}</span> · {numberFormat.format(totalRows)} rows
+        <span className="path">{status.databasePath}</span> · {numberFormat.format(totalRows)}{' '}
+        records
       </p>
       {totalRows === 0 && (
         <p className="empty">

@@ -1,0 +1,1 @@
+export { generateDemoData, type DemoOptions, type DemoSummary } from './generate'

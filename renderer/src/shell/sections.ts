@@ -1,0 +1,137 @@
+import {
+  Activity,
+  CalendarCheck,
+  Clapperboard,
+  Database,
+  Dumbbell,
+  LayoutDashboard,
+  Newspaper,
+  Settings,
+  type LucideIcon,
+} from 'lucide-react'
+import type { TableName } from '../../../shared/schema'
+
+export interface Section {
+  id: 'dashboard' | 'fitness' | 'media' | 'blog' | 'studio' | 'analytics' | 'data' | 'settings'
+  label: string
+  path: string
+  icon: LucideIcon
+  /** What the section is for, said under its title. */
+  purpose: string
+  /** How its records get there, said when it has none. */
+  emptyHint: string
+  /** The tables whose records the section shows, with how a person calls them. */
+  records: readonly { table: TableName; label: string }[]
+}
+
+export const sections: readonly Section[] = [
+  {
+    id: 'dashboard',
+    emptyHint: "Once you log or import anything, this week's numbers appear here.",
+    label: 'Dashboard',
+    path: '/',
+    icon: LayoutDashboard,
+    purpose: 'This week across everything you log: training, media, classes and activity.',
+    records: [
+      { table: 'fitness_workouts', label: 'workouts' },
+      { table: 'media_movies', label: 'films' },
+      { table: 'fact_class_attendance', label: 'check-ins' },
+      { table: 'fct_event', label: 'events' },
+    ],
+  },
+  {
+    id: 'fitness',
+    emptyHint:
+      'Log a workout, or import an export from Strong, Hevy, FitNotes or Fitbod, a Renpho or Withings weigh-in file, or a MyFitnessPal or Cronometer summary.',
+    label: 'Fitness',
+    path: '/fitness',
+    icon: Dumbbell,
+    purpose: 'Programs, workouts and sets, body measurements, nutrition and goals.',
+    records: [
+      { table: 'fitness_workouts', label: 'workouts' },
+      { table: 'fitness_exercise_logs', label: 'sets' },
+      { table: 'fitness_exercises', label: 'exercises' },
+      { table: 'fitness_programs', label: 'programs' },
+      { table: 'fitness_measurements', label: 'measurements' },
+      { table: 'fitness_nutrition', label: 'nutrition days' },
+      { table: 'fitness_goals', label: 'goals' },
+    ],
+  },
+  {
+    id: 'media',
+    emptyHint: 'Log a film or a game, or import a Letterboxd, IMDb or Goodreads export.',
+    label: 'Media',
+    path: '/media',
+    icon: Clapperboard,
+    purpose: 'Films, games and everything else you watch, play, read or hear, and what it costs.',
+    records: [
+      { table: 'media_movies', label: 'films' },
+      { table: 'media_games', label: 'games' },
+      { table: 'media_consumption', label: 'other media' },
+      { table: 'media_platforms', label: 'platforms' },
+    ],
+  },
+  {
+    id: 'blog',
+    emptyHint: "Write a post, or import your blog's view and engagement logs.",
+    label: 'Blog',
+    path: '/blog',
+    icon: Newspaper,
+    purpose: 'Posts and categories, with the views and engagement they earned.',
+    records: [
+      { table: 'blog_posts', label: 'posts' },
+      { table: 'blog_categories', label: 'categories' },
+      { table: 'blog_analytics', label: 'views' },
+      { table: 'blog_engagement', label: 'engagements' },
+    ],
+  },
+  {
+    id: 'studio',
+    emptyHint: 'Add a location and a class, or import a member list and an attendance file.',
+    label: 'Studio',
+    path: '/studio',
+    icon: CalendarCheck,
+    purpose: 'Members, classes, bookings and check-ins at your locations.',
+    records: [
+      { table: 'dim_class_session', label: 'classes' },
+      { table: 'class_bookings', label: 'bookings' },
+      { table: 'fact_class_attendance', label: 'check-ins' },
+      { table: 'dim_location', label: 'locations' },
+    ],
+  },
+  {
+    id: 'analytics',
+    emptyHint:
+      'Import an event log (one row per event: who, what, when) to see active users, sessions, tiers and retention.',
+    label: 'Analytics',
+    path: '/analytics',
+    icon: Activity,
+    purpose:
+      'Product analytics over an event log: DAU, WAU, MAU, stickiness, sessions, tiers and retention.',
+    records: [
+      { table: 'fct_event', label: 'events' },
+      { table: 'users', label: 'people' },
+      { table: 'dim_account', label: 'accounts' },
+      { table: 'fact_user_sessions', label: 'sessions' },
+      { table: 'dim_actions', label: 'actions' },
+    ],
+  },
+  {
+    id: 'data',
+    emptyHint: '',
+    label: 'Data',
+    path: '/data',
+    icon: Database,
+    purpose: 'What the database holds; import, export and backups.',
+    records: [],
+  },
+  {
+    id: 'settings',
+    emptyHint: '',
+    label: 'Settings',
+    path: '/settings',
+    icon: Settings,
+    purpose: 'Time zone, week start, units, sessions, engagement tiers and theme.',
+    records: [],
+  },
+]

@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test'
+import { openDemo, screenshot } from './helpers'
+import { startTestServer, type TestServer } from './server'
+
+const SECTIONS = [
+  'Dashboard',
+  'Fitness',
+  'Media',
+  'Blog',
+  'Studio',
+  'Analytics',
+  'Data',
+  'Settings',
+] as const
+
+let server: TestServer
+
+test.beforeAll(async () => {
+  server = await startTestServer()
+})
+test.afterAll(async () => {
+  await server.stop()
+})
+
+test('every section opens from the sidebar, with a screenshot in both themes', async ({ page }) => {
+  await openDemo(page, server.url)
+  const nav = page.getByRole('navigation', { name: 'Sections' })
+  for (const name of SECTIONS) {
+    await nav.getByRole('link', { name }).click()
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+    await expect(nav.getByRole('link', { name })).toHaveClass(/active/)
+    await expect(page.getByRole('status')).toHaveCount(0)
+    for (const theme of ['light', 'dark'] as const)
+      await screenshot(page, name.toLowerCase(), theme)
+  }
+})
+
+test('the keyboard reaches every section: Alt+number and Ctrl+K', async ({ page }) => {
+  await openDemo(page, server.url)
+  await page.keyboard.press('Alt+2')
+  await expect(page.getByRole('heading', { level: 1, name: 'Fitness' })).toBeVisible()
+  await page.keyboard.press('Alt+8')
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
+
+  await page.keyboard.press('Control+k')
+  const jump = page.getByRole('dialog', { name: 'Jump to a section' })
+  await expect(jump).toBeVisible()
+  await page.keyboard.type('stu')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'Studio' })).toBeVisible()
+  await expect(jump).toBeHidden()
+
+  // Tab from the top reaches the skip link, then the sidebar's links.
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused()
+})
+
+test('a section with demo data shows its record counts', async ({ page }) => {
+  await openDemo(page, server.url)
+  await page.getByRole('link', { name: 'Fitness' }).click()
+  const workouts = page.locator('.stat').filter({ hasText: 'workouts' })
+  expect(
+    Number((await workouts.locator('.stat-value').innerText()).replace(/\D/g, '')),
+  ).toBeGreaterThan(100)
+})
