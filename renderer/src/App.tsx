@@ -47,7 +47,7 @@ export function App() {
   useEffect(() => {
     if (status) void loadSettings()
   }, [status?.databasePath, status, loadSettings])
-  useEffect(() => applyTheme(theme), [theme])
+  useEffect(() => applyTheme(effectiveTheme), [effectiveTheme])
 
   return (
     <>

@@ -51,6 +51,18 @@ export class Identities {
     return this.unique(this.emails, address.slice(0, at), address.slice(at))
   }
 
+  /** The `users` columns that name a person (the username is drawn before the address). */
+  nameColumns(p: PersonName, username = this.username(p)) {
+    return {
+      username,
+      email: this.email(p),
+      name: `${p.firstName} ${p.lastName}`,
+      first_name: p.firstName,
+      last_name: p.lastName,
+      gender: p.gender,
+    }
+  }
+
   phone(): string {
     return this.rng.faker.phone.number({ style: 'international' })
   }

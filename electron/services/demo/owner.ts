@@ -18,12 +18,7 @@ export function writeOwner(ctx: DemoContext, since: DateKey): Owner {
   const created = iso(createdMs)
   const id = ctx.writer.insert('users', {
     user_id: OWNER_USER_ID,
-    username: identities.reserveUsername(OWNER_USER_ID),
-    email: identities.email(name),
-    name: `${name.firstName} ${name.lastName}`,
-    first_name: name.firstName,
-    last_name: name.lastName,
-    gender: name.gender,
+    ...identities.nameColumns(name, identities.reserveUsername(OWNER_USER_ID)),
     phone_number: identities.phone(),
     date_of_birth: identities.dateOfBirth(createdMs, 29, 38),
     city: rng.faker.location.city(),

@@ -115,12 +115,7 @@ export function writeProductUsers(
     ])
     const id = ctx.writer.insert('users', {
       user_id: userId,
-      username: identities.username(name),
-      email: identities.email(name),
-      name: `${name.firstName} ${name.lastName}`,
-      first_name: name.firstName,
-      last_name: name.lastName,
-      gender: name.gender,
+      ...identities.nameColumns(name),
       phone_number: null,
       date_of_birth: null,
       city: null,

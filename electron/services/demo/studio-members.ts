@@ -56,12 +56,7 @@ export function writeMembers(
     const preferred = rng.weighted(locations.map((l, i) => [l.id, [45, 35, 20][i] ?? 10] as const))
     const id = ctx.writer.insert('users', {
       user_id: userId,
-      username: identities.username(name),
-      email: identities.email(name),
-      name: `${name.firstName} ${name.lastName}`,
-      first_name: name.firstName,
-      last_name: name.lastName,
-      gender: name.gender,
+      ...identities.nameColumns(name),
       phone_number: identities.phone(),
       date_of_birth: identities.dateOfBirth(createdMs, 18, 66),
       city: rng.chance(0.8) ? studioCity : rng.faker.location.city(),

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react'
 import type { Settings } from '../../../shared/settings'
 
-/** `data-theme` on <html> fixes a theme; without it the CSS follows the system. */
-export function applyTheme(theme: Settings['theme']) {
-  if (theme === 'system') delete document.documentElement.dataset.theme
-  else document.documentElement.dataset.theme = theme
+/** The CSS reads `data-theme` on <html>; it always holds the theme actually shown. */
+export function applyTheme(theme: 'light' | 'dark') {
+  document.documentElement.dataset.theme = theme
 }
 
 /** The theme actually shown, for components (toasts, charts) that need to know it. */

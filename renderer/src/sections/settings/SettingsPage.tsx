@@ -63,6 +63,26 @@ function SettingsForm({ saved }: { saved: Settings }) {
     </Field>
   )
 
+  type Choice = Exclude<
+    keyof Settings,
+    'sessionGapMinutes' | 'regularMinDays' | 'coreMinDays' | 'powerQuantile'
+  >
+  const selectField = <K extends Choice>(
+    key: K,
+    label: string,
+    options: readonly (readonly [Settings[K], string])[],
+  ) => (
+    <Field id={key} label={label} error={errors[key]}>
+      <select id={key} value={draft[key]} onChange={(e) => set(key, e.target.value as Settings[K])}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Field>
+  )
+
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
     const found = validate(draft)
@@ -75,50 +95,26 @@ function SettingsForm({ saved }: { saved: Settings }) {
     <form className="card settings-form" onSubmit={(e) => void onSubmit(e)} noValidate>
       <fieldset>
         <legend>Calendar</legend>
-        <Field id="timeZone" label="Reporting time zone" error={errors.timeZone}>
-          <select
-            id="timeZone"
-            value={draft.timeZone}
-            onChange={(e) => set('timeZone', e.target.value)}
-          >
-            {zonesWith(draft.timeZone).map((zone) => (
-              <option key={zone}>{zone}</option>
-            ))}
-          </select>
-        </Field>
-        <Field id="weekStart" label="Weeks start on" error={errors.weekStart}>
-          <select
-            id="weekStart"
-            value={draft.weekStart}
-            onChange={(e) => set('weekStart', e.target.value as Settings['weekStart'])}
-          >
-            <option value="monday">Monday</option>
-            <option value="sunday">Sunday</option>
-          </select>
-        </Field>
+        {selectField(
+          'timeZone',
+          'Reporting time zone',
+          zonesWith(draft.timeZone).map((zone) => [zone, zone] as const),
+        )}
+        {selectField('weekStart', 'Weeks start on', [
+          ['monday', 'Monday'],
+          ['sunday', 'Sunday'],
+        ])}
       </fieldset>
       <fieldset>
         <legend>Units</legend>
-        <Field id="weightUnit" label="Weight" error={errors.weightUnit}>
-          <select
-            id="weightUnit"
-            value={draft.weightUnit}
-            onChange={(e) => set('weightUnit', e.target.value as Settings['weightUnit'])}
-          >
-            <option value="kg">kilograms (kg)</option>
-            <option value="lb">pounds (lb)</option>
-          </select>
-        </Field>
-        <Field id="distanceUnit" label="Distance" error={errors.distanceUnit}>
-          <select
-            id="distanceUnit"
-            value={draft.distanceUnit}
-            onChange={(e) => set('distanceUnit', e.target.value as Settings['distanceUnit'])}
-          >
-            <option value="km">kilometres (km)</option>
-            <option value="mi">miles (mi)</option>
-          </select>
-        </Field>
+        {selectField('weightUnit', 'Weight', [
+          ['kg', 'kilograms (kg)'],
+          ['lb', 'pounds (lb)'],
+        ])}
+        {selectField('distanceUnit', 'Distance', [
+          ['km', 'kilometres (km)'],
+          ['mi', 'miles (mi)'],
+        ])}
       </fieldset>
       <fieldset>
         <legend>Sessions and engagement tiers</legend>
@@ -138,17 +134,11 @@ function SettingsForm({ saved }: { saved: Settings }) {
       </fieldset>
       <fieldset>
         <legend>Appearance</legend>
-        <Field id="theme" label="Theme" error={errors.theme}>
-          <select
-            id="theme"
-            value={draft.theme}
-            onChange={(e) => set('theme', e.target.value as Settings['theme'])}
-          >
-            <option value="system">Follow the system</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
-          </select>
-        </Field>
+        {selectField('theme', 'Theme', [
+          ['system', 'Follow the system'],
+          ['light', 'Light'],
+          ['dark', 'Dark'],
+        ])}
       </fieldset>
       <div className="actions">
         <button className="primary" type="submit" disabled={saving}>
