@@ -1,7 +1,9 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
+  Menu,
   net,
   protocol,
   session as electronSession,
@@ -9,12 +11,15 @@ import {
 } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { IPC_PROGRESS } from '../shared/bridge'
+import { IPC_MENU, IPC_PROGRESS, type MenuCommand } from '../shared/bridge'
+import { LogbookError } from '../shared/errors'
 import { registerIpcAdapter } from './adapters/ipc/adapter'
 import { resolveStaticPath } from './adapters/http/static-files'
+import { backupStamp, backupDatabaseTo } from './services/db/backup'
 import { defaultDatabasePath } from './services/db/paths'
 import { createAppRegistry } from './services/handlers'
 import { Session } from './services/session'
+import { menuTemplate } from './main-menu'
 import { loadWindowState, trackWindowState } from './window-state'
 
 // The Electron shell stays thin: window, protocol, security, IPC wiring. Everything else is in
@@ -79,6 +84,49 @@ async function createWindow() {
   return window
 }
 
+/** File → Open database… and Back up…: files only where the person chose them in a dialog. */
+function menuActions(session: Session, send: (command: MenuCommand) => void) {
+  const failed = (error: unknown) =>
+    send({
+      type: 'notice',
+      failed: true,
+      message:
+        error instanceof LogbookError ? error.message : 'That did not work; nothing was changed.',
+    })
+  return {
+    navigate: (path: string) => send({ type: 'navigate', path }),
+    openDatabase: async () => {
+      const choice = await dialog.showOpenDialog({
+        title: 'Open a Logbook database',
+        properties: ['openFile', 'createDirectory', 'promptToCreate'],
+        filters: [{ name: 'Logbook database', extensions: ['db', 'sqlite', 'sqlite3'] }],
+      })
+      const path = choice.filePaths[0]
+      if (choice.canceled || !path) return
+      try {
+        await session.openOwnFile(path)
+        send({ type: 'database-changed' })
+      } catch (error) {
+        failed(error)
+      }
+    },
+    backUp: async () => {
+      const choice = await dialog.showSaveDialog({
+        title: 'Back up the database',
+        defaultPath: `logbook-${backupStamp().slice(0, 8)}.db`,
+        filters: [{ name: 'Logbook database', extensions: ['db'] }],
+      })
+      if (choice.canceled || !choice.filePath) return
+      try {
+        await backupDatabaseTo(session.handle.sqlite, choice.filePath)
+        send({ type: 'notice', message: `Backed up to ${choice.filePath}` })
+      } catch (error) {
+        failed(error)
+      }
+    },
+  }
+}
+
 async function start() {
   await app.whenReady()
   electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
@@ -93,6 +141,19 @@ async function start() {
     appOrigin: APP_ORIGIN,
     sendProgress: (progress) => window.webContents.send(IPC_PROGRESS, progress),
   })
+  const actions = menuActions(session, (command) => window.webContents.send(IPC_MENU, command))
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(
+        {
+          navigate: actions.navigate,
+          openDatabase: () => void actions.openDatabase(),
+          backUp: () => void actions.backUp(),
+        },
+        process.platform,
+      ),
+    ),
+  )
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore()
     window.focus()

@@ -1,6 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { methodNames, type ProgressEvent } from '../shared/api'
-import { IPC_CALL, IPC_PROGRESS, type DesktopBridge } from '../shared/bridge'
+import {
+  IPC_CALL,
+  IPC_MENU,
+  IPC_PROGRESS,
+  type DesktopBridge,
+  type MenuCommand,
+} from '../shared/bridge'
 
 // One function per contract method and one progress subscription; ipcRenderer itself never
 // reaches the page.
@@ -15,6 +21,11 @@ const bridge: DesktopBridge = {
     const handler = (_event: unknown, progress: ProgressEvent) => listener(progress)
     ipcRenderer.on(IPC_PROGRESS, handler)
     return () => ipcRenderer.off(IPC_PROGRESS, handler)
+  },
+  onMenu(listener) {
+    const handler = (_event: unknown, command: MenuCommand) => listener(command)
+    ipcRenderer.on(IPC_MENU, handler)
+    return () => ipcRenderer.off(IPC_MENU, handler)
   },
 }
 

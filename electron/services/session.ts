@@ -9,7 +9,7 @@ export type DatabaseChoice = 'own' | 'demo'
  */
 export class Session {
   private constructor(
-    readonly ownPath: string,
+    private ownFile: string,
     private current: DatabaseHandle,
     private choice: DatabaseChoice,
   ) {}
@@ -26,14 +26,35 @@ export class Session {
     return this.choice
   }
 
+  get ownPath() {
+    return this.ownFile
+  }
+
   get demoPath() {
-    return demoDatabasePath(this.ownPath)
+    return demoDatabasePath(this.ownFile)
   }
 
   /** Opens the chosen file; `prepare` runs on it before the switch completes (e.g. filling the demo). */
   async switchTo(choice: DatabaseChoice, prepare?: (handle: DatabaseHandle) => Promise<void>) {
     if (choice === this.choice) return
-    const next = await openDatabase(choice === 'own' ? this.ownPath : this.demoPath)
+    await this.replace(choice === 'own' ? this.ownFile : this.demoPath, choice, prepare)
+  }
+
+  /**
+   * Another file becomes the person's own database (File → Open database…). If it cannot be
+   * opened — a newer Logbook's file, not a database — the current one stays open.
+   */
+  async openOwnFile(path: string) {
+    await this.replace(path, 'own')
+    this.ownFile = path
+  }
+
+  private async replace(
+    path: string,
+    choice: DatabaseChoice,
+    prepare?: (handle: DatabaseHandle) => Promise<void>,
+  ) {
+    const next = await openDatabase(path)
     try {
       await prepare?.(next)
     } catch (error) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { createHashRouter, RouterProvider } from 'react-router'
-import { Toaster } from 'sonner'
-import { onProgress } from './client'
+import { toast, Toaster } from 'sonner'
+import { onMenu, onProgress } from './client'
 import { DataPage } from './sections/data/DataPage'
 import { SectionPage } from './sections/SectionPage'
 import { SettingsPage } from './sections/settings/SettingsPage'
@@ -43,6 +43,16 @@ export function App() {
     void load()
     return onProgress((event) => setProgress(event.message))
   }, [load])
+  useEffect(
+    () =>
+      onMenu((command) => {
+        if (command.type === 'navigate') void router.navigate(command.path)
+        else if (command.type === 'database-changed') void load()
+        else if (command.failed) toast.error(command.message)
+        else toast.success(command.message)
+      }),
+    [load],
+  )
   // Settings belong to the open database, so they are read again whenever it changes.
   useEffect(() => {
     if (status) void loadSettings()

@@ -1,6 +1,6 @@
 import type { Api, CallOutcome, MethodName, ProgressEvent } from '../../shared/api'
 import { methodNames } from '../../shared/api'
-import type { DesktopBridge } from '../../shared/bridge'
+import type { DesktopBridge, MenuCommand } from '../../shared/bridge'
 import type { ErrorInfo } from '../../shared/errors'
 
 /** A failed call, carrying the service's own `{ code, message, field }`. */
@@ -88,3 +88,8 @@ function createApi(transport: Transport): Api {
 const transport = window.logbook ? ipcTransport(window.logbook) : httpTransport()
 export const api = createApi(transport)
 export const onProgress = transport.onProgress
+
+/** The desktop app's menu commands; the browser mode has no application menu. */
+export function onMenu(listener: (command: MenuCommand) => void): () => void {
+  return window.logbook ? window.logbook.onMenu(listener) : () => undefined
+}

@@ -134,4 +134,45 @@ describe('the HTTP adapter', () => {
       404,
     )
   })
+
+  it('pushes progress of a long job to the page as server-sent events', async () => {
+    let connected: () => void = () => undefined
+    const listening = new Promise<void>((resolve) => (connected = resolve))
+    const received = new Promise<string>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: `/api/events?token=${server.token}`,
+          headers: { Host: `127.0.0.1:${server.port}` },
+        },
+        (res) => {
+          expect(res.headers['content-type']).toBe('text/event-stream')
+          let buffer = ''
+          res.on('data', (chunk: Buffer) => {
+            buffer += chunk.toString()
+            if (buffer.startsWith(': connected')) connected()
+            const frame = buffer.split('\n\n').find((f) => f.startsWith('event: progress'))
+            if (frame) {
+              req.destroy()
+              resolve(frame)
+            }
+          })
+        },
+      )
+      req.on('error', reject)
+      req.end()
+    })
+    await listening
+    expect((await api('settings.update', '{"sessionGapMinutes": 40}')).status).toBe(200)
+    const frame = await received
+    expect(JSON.parse(frame.split('data: ')[1]!)).toMatchObject({
+      method: 'settings.update',
+      message: expect.any(String),
+    })
+  })
+
+  it('refuses the event stream without the token', async () => {
+    expect((await send({ path: '/api/events' })).status).toBe(401)
+  })
 })

@@ -10,9 +10,10 @@ import {
   type LucideIcon,
 } from 'lucide-react'
 import type { TableName } from '../../../shared/schema'
+import { SECTIONS, type SectionId } from '../../../shared/sections'
 
 export interface Section {
-  id: 'dashboard' | 'fitness' | 'media' | 'blog' | 'studio' | 'analytics' | 'data' | 'settings'
+  id: SectionId
   label: string
   path: string
   icon: LucideIcon
@@ -24,12 +25,11 @@ export interface Section {
   records: readonly { table: TableName; label: string }[]
 }
 
-export const sections: readonly Section[] = [
-  {
-    id: 'dashboard',
+type SectionDetails = Omit<Section, 'id' | 'label' | 'path'>
+
+const details: Record<SectionId, SectionDetails> = {
+  dashboard: {
     emptyHint: "Once you log or import anything, this week's numbers appear here.",
-    label: 'Dashboard',
-    path: '/',
     icon: LayoutDashboard,
     purpose: 'This week across everything you log: training, media, classes and activity.',
     records: [
@@ -39,12 +39,9 @@ export const sections: readonly Section[] = [
       { table: 'fct_event', label: 'events' },
     ],
   },
-  {
-    id: 'fitness',
+  fitness: {
     emptyHint:
       'Log a workout, or import an export from Strong, Hevy, FitNotes or Fitbod, a Renpho or Withings weigh-in file, or a MyFitnessPal or Cronometer summary.',
-    label: 'Fitness',
-    path: '/fitness',
     icon: Dumbbell,
     purpose: 'Programs, workouts and sets, body measurements, nutrition and goals.',
     records: [
@@ -57,11 +54,8 @@ export const sections: readonly Section[] = [
       { table: 'fitness_goals', label: 'goals' },
     ],
   },
-  {
-    id: 'media',
+  media: {
     emptyHint: 'Log a film or a game, or import a Letterboxd, IMDb or Goodreads export.',
-    label: 'Media',
-    path: '/media',
     icon: Clapperboard,
     purpose: 'Films, games and everything else you watch, play, read or hear, and what it costs.',
     records: [
@@ -71,11 +65,8 @@ export const sections: readonly Section[] = [
       { table: 'media_platforms', label: 'platforms' },
     ],
   },
-  {
-    id: 'blog',
+  blog: {
     emptyHint: "Write a post, or import your blog's view and engagement logs.",
-    label: 'Blog',
-    path: '/blog',
     icon: Newspaper,
     purpose: 'Posts and categories, with the views and engagement they earned.',
     records: [
@@ -85,11 +76,8 @@ export const sections: readonly Section[] = [
       { table: 'blog_engagement', label: 'engagements' },
     ],
   },
-  {
-    id: 'studio',
+  studio: {
     emptyHint: 'Add a location and a class, or import a member list and an attendance file.',
-    label: 'Studio',
-    path: '/studio',
     icon: CalendarCheck,
     purpose: 'Members, classes, bookings and check-ins at your locations.',
     records: [
@@ -99,12 +87,9 @@ export const sections: readonly Section[] = [
       { table: 'dim_location', label: 'locations' },
     ],
   },
-  {
-    id: 'analytics',
+  analytics: {
     emptyHint:
       'Import an event log (one row per event: who, what, when) to see active users, sessions, tiers and retention.',
-    label: 'Analytics',
-    path: '/analytics',
     icon: Activity,
     purpose:
       'Product analytics over an event log: DAU, WAU, MAU, stickiness, sessions, tiers and retention.',
@@ -116,22 +101,21 @@ export const sections: readonly Section[] = [
       { table: 'dim_actions', label: 'actions' },
     ],
   },
-  {
-    id: 'data',
+  data: {
     emptyHint: '',
-    label: 'Data',
-    path: '/data',
     icon: Database,
     purpose: 'What the database holds; import, export and backups.',
     records: [],
   },
-  {
-    id: 'settings',
+  settings: {
     emptyHint: '',
-    label: 'Settings',
-    path: '/settings',
     icon: Settings,
     purpose: 'Time zone, week start, units, sessions, engagement tiers and theme.',
     records: [],
   },
-]
+}
+
+export const sections: readonly Section[] = SECTIONS.map((section) => ({
+  ...section,
+  ...details[section.id],
+}))
