@@ -23,6 +23,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Only matters under the React Compiler, which this app does not use.
+      'react-hooks/incompatible-library': 'off',
       // The renderer runs sandboxed in a browser: it never imports Node or the services.
       'no-restricted-imports': [
         'error',

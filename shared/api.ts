@@ -1,6 +1,9 @@
 import type { z } from 'zod'
 import { appMethods } from './contract/app'
+import { fitnessMethods } from './contract/fitness'
+import { recordsMethods } from './contract/records'
 import { settingsMethods } from './contract/settings'
+import { studioMethods } from './contract/studio'
 import type { AnyMethod, InputOf, ResultOf } from './contract/define'
 import type { ErrorInfo } from './errors'
 
@@ -11,6 +14,9 @@ import type { ErrorInfo } from './errors'
 export const contract = {
   ...appMethods,
   ...settingsMethods,
+  ...recordsMethods,
+  ...studioMethods,
+  ...fitnessMethods,
 } satisfies Record<string, AnyMethod>
 
 export type Contract = typeof contract

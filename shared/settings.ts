@@ -19,6 +19,8 @@ export const settingsSchema = z.object({
   coreMinDays: z.number().int().min(3).max(31),
   /** Core people whose actions per active day reach this quantile of the month's Core are Power. */
   powerQuantile: z.number().min(0.5).max(0.99),
+  /** A booking cancelled less than this many hours before its class is a late cancel. */
+  lateCancelHours: z.number().int().min(0).max(168),
   /** Follow the system's light or dark choice, or fix one. */
   theme: z.enum(['system', 'light', 'dark']),
 })
@@ -48,6 +50,7 @@ export function defaultSettings(systemTimeZone: string): Settings {
     regularMinDays: 6,
     coreMinDays: 16,
     powerQuantile: 0.9,
+    lateCancelHours: 12,
     theme: 'system',
   }
 }

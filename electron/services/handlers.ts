@@ -1,9 +1,18 @@
 import { appHandlers } from './modules/app'
+import { fitnessHandlers } from './modules/fitness'
+import { recordsHandlers } from './modules/records'
 import { settingsHandlers } from './modules/settings'
+import { studioHandlers } from './modules/studio'
 import { createRegistry } from './registry'
 
 /** Every module's handlers, by module name. */
-export const handlerModules = { app: appHandlers, settings: settingsHandlers }
+export const handlerModules = {
+  app: appHandlers,
+  settings: settingsHandlers,
+  records: recordsHandlers,
+  fitness: fitnessHandlers,
+  studio: studioHandlers,
+}
 
 /** Joined once at start-up: a duplicate or missing method throws here, not at first call. */
 export function createAppRegistry() {

@@ -3,7 +3,7 @@ import { createHashRouter, RouterProvider } from 'react-router'
 import { toast, Toaster } from 'sonner'
 import { onMenu, onProgress } from './client'
 import { DataPage } from './sections/data/DataPage'
-import { SectionPage } from './sections/SectionPage'
+import { SectionLayout, SectionOverview, SectionRecords } from './sections/SectionPage'
 import { SettingsPage } from './sections/settings/SettingsPage'
 import { sections } from './shell/sections'
 import { Shell } from './shell/Shell'
@@ -12,24 +12,23 @@ import { Welcome } from './shell/Welcome'
 import { useAppStore } from './stores/app-store'
 import { useSettingsStore } from './stores/settings-store'
 
-const pageFor = (id: (typeof sections)[number]['id']) => {
-  if (id === 'data') return <DataPage />
-  if (id === 'settings') return <SettingsPage />
-  const section = sections.find((s) => s.id === id)
-  return section ? <SectionPage section={section} /> : null
+function routeFor(section: (typeof sections)[number]) {
+  if (section.id === 'data') return { path: 'data', element: <DataPage /> }
+  if (section.id === 'settings') return { path: 'settings', element: <SettingsPage /> }
+  const children = [
+    { index: true, element: <SectionOverview section={section} /> },
+    ...(section.pages ?? []).map((page) => ({ path: page.path, element: <page.element /> })),
+    { path: ':entity', element: <SectionRecords section={section} /> },
+  ]
+  const layout = <SectionLayout section={section} />
+  return section.path === '/'
+    ? { index: true, element: layout }
+    : { path: section.path.slice(1), element: layout, children }
 }
 
 // A hash router: it works the same under the desktop app's custom protocol and in the browser.
 const router = createHashRouter([
-  {
-    path: '/',
-    element: <Shell />,
-    children: sections.map((section) =>
-      section.path === '/'
-        ? { index: true, element: pageFor(section.id) }
-        : { path: section.path.slice(1), element: pageFor(section.id) },
-    ),
-  },
+  { path: '/', element: <Shell />, children: sections.map(routeFor) },
 ])
 
 export function App() {

@@ -1,18 +1,50 @@
+import { NavLink, Outlet, useParams } from 'react-router'
+import { entityDef } from '../../../shared/entities'
 import { EmptyState } from '../components/EmptyState'
 import { PageHeader } from '../components/PageHeader'
+import { RecordsView } from '../records/RecordsView'
 import type { Section } from '../shell/sections'
 import { useAppStore } from '../stores/app-store'
 
 const numberFormat = new Intl.NumberFormat()
 
-/** A section's overview: how many of each record it holds, or how to get some. */
-export function SectionPage({ section }: { section: Section }) {
+/** A section: its title, a tab per kind of record, and the chosen tab below. */
+export function SectionLayout({ section }: { section: Section }) {
+  return (
+    <main className="page wide" aria-labelledby="page-title" data-section={section.id}>
+      <PageHeader title={section.label} />
+      {section.entities.length > 0 && (
+        <nav className="tabs" aria-label={`${section.label} records`}>
+          <NavLink
+            to={section.path}
+            end
+            className={({ isActive }) => (isActive ? 'tab active' : 'tab')}
+          >
+            Overview
+          </NavLink>
+          {section.entities.map((name) => (
+            <NavLink
+              key={name}
+              to={`${section.path}/${name}`}
+              className={({ isActive }) => (isActive ? 'tab active' : 'tab')}
+            >
+              {entityDef(name).plural}
+            </NavLink>
+          ))}
+        </nav>
+      )}
+      {section.entities.length > 0 ? <Outlet /> : <SectionOverview section={section} />}
+    </main>
+  )
+}
+
+/** The overview tab: how many of each record the section holds, or how to get some. */
+export function SectionOverview({ section }: { section: Section }) {
   const counts = useAppStore((s) => s.counts)
   const rowsOf = (table: string) => counts?.find((c) => c.name === table)?.rows ?? 0
   const hasRecords = section.records.some((r) => rowsOf(r.table) > 0)
   return (
-    <main className="page" aria-labelledby="page-title" data-section={section.id}>
-      <PageHeader title={section.label} />
+    <>
       <p className="muted">{section.purpose}</p>
       {counts === null ? (
         <p className="loading" role="status">
@@ -30,6 +62,15 @@ export function SectionPage({ section }: { section: Section }) {
       ) : (
         <EmptyState hint={section.emptyHint} />
       )}
-    </main>
+    </>
   )
+}
+
+/** The tab of one kind of record, named in the address (…/fitness/fitness_workouts). */
+export function SectionRecords({ section }: { section: Section }) {
+  const { entity } = useParams()
+  if (!entity || !section.entities.includes(entity as never)) {
+    return <p className="empty">This section has no list called “{entity}”.</p>
+  }
+  return <RecordsView key={entity} def={entityDef(entity)} />
 }

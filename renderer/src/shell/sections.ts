@@ -9,8 +9,12 @@ import {
   Settings,
   type LucideIcon,
 } from 'lucide-react'
+import type { ReactElement } from 'react'
 import type { TableName } from '../../../shared/schema'
 import { SECTIONS, type SectionId } from '../../../shared/sections'
+import { StartWorkoutPage } from '../sections/fitness/StartWorkoutPage'
+import { CheckInPage } from '../sections/studio/CheckInPage'
+import { SeriesPage } from '../sections/studio/SeriesPage'
 
 export interface Section {
   id: SectionId
@@ -23,12 +27,17 @@ export interface Section {
   emptyHint: string
   /** The tables whose records the section shows, with how a person calls them. */
   records: readonly { table: TableName; label: string }[]
+  /** The kinds of record listed and edited on the section's tabs. */
+  entities: readonly TableName[]
+  /** Workflow pages shown as the first tabs (Start workout, Check-in), at `<section>/<path>`. */
+  pages?: readonly { path: string; label: string; element: () => ReactElement }[]
 }
 
 type SectionDetails = Omit<Section, 'id' | 'label' | 'path'>
 
 const details: Record<SectionId, SectionDetails> = {
   dashboard: {
+    entities: [],
     emptyHint: "Once you log or import anything, this week's numbers appear here.",
     icon: LayoutDashboard,
     purpose: 'This week across everything you log: training, media, classes and activity.',
@@ -40,6 +49,19 @@ const details: Record<SectionId, SectionDetails> = {
     ],
   },
   fitness: {
+    pages: [{ path: 'workout', label: 'Start workout', element: StartWorkoutPage }],
+    entities: [
+      'fitness_workouts',
+      'fitness_exercise_logs',
+      'fitness_exercises',
+      'fitness_programs',
+      'fitness_program_exercises',
+      'fitness_measurements',
+      'fitness_nutrition',
+      'fitness_goals',
+      'fitness_equipment',
+      'fitness_bands',
+    ],
     emptyHint:
       'Log a workout, or import an export from Strong, Hevy, FitNotes or Fitbod, a Renpho or Withings weigh-in file, or a MyFitnessPal or Cronometer summary.',
     icon: Dumbbell,
@@ -55,6 +77,13 @@ const details: Record<SectionId, SectionDetails> = {
     ],
   },
   media: {
+    entities: [
+      'media_movies',
+      'media_games',
+      'media_consumption',
+      'media_platforms',
+      'media_analytics',
+    ],
     emptyHint: 'Log a film or a game, or import a Letterboxd, IMDb or Goodreads export.',
     icon: Clapperboard,
     purpose: 'Films, games and everything else you watch, play, read or hear, and what it costs.',
@@ -66,6 +95,7 @@ const details: Record<SectionId, SectionDetails> = {
     ],
   },
   blog: {
+    entities: ['blog_posts', 'blog_categories', 'blog_analytics', 'blog_engagement'],
     emptyHint: "Write a post, or import your blog's view and engagement logs.",
     icon: Newspaper,
     purpose: 'Posts and categories, with the views and engagement they earned.',
@@ -77,6 +107,17 @@ const details: Record<SectionId, SectionDetails> = {
     ],
   },
   studio: {
+    pages: [
+      { path: 'check-in', label: 'Check-in', element: CheckInPage },
+      { path: 'series', label: 'Weekly series', element: SeriesPage },
+    ],
+    entities: [
+      'dim_class_session',
+      'class_bookings',
+      'fact_class_attendance',
+      'users',
+      'dim_location',
+    ],
     emptyHint: 'Add a location and a class, or import a member list and an attendance file.',
     icon: CalendarCheck,
     purpose: 'Members, classes, bookings and check-ins at your locations.',
@@ -88,6 +129,7 @@ const details: Record<SectionId, SectionDetails> = {
     ],
   },
   analytics: {
+    entities: ['users', 'dim_account', 'dim_actions'],
     emptyHint:
       'Import an event log (one row per event: who, what, when) to see active users, sessions, tiers and retention.',
     icon: Activity,
@@ -102,12 +144,14 @@ const details: Record<SectionId, SectionDetails> = {
     ],
   },
   data: {
+    entities: [],
     emptyHint: '',
     icon: Database,
     purpose: 'What the database holds; import, export and backups.',
     records: [],
   },
   settings: {
+    entities: [],
     emptyHint: '',
     icon: Settings,
     purpose: 'Time zone, week start, units, sessions, engagement tiers and theme.',

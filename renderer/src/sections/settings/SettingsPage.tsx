@@ -65,7 +65,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
 
   type Choice = Exclude<
     keyof Settings,
-    'sessionGapMinutes' | 'regularMinDays' | 'coreMinDays' | 'powerQuantile'
+    'sessionGapMinutes' | 'regularMinDays' | 'coreMinDays' | 'powerQuantile' | 'lateCancelHours'
   >
   const selectField = <K extends Choice>(
     key: K,
@@ -131,6 +131,10 @@ function SettingsForm({ saved }: { saved: Settings }) {
           'quantile',
           0.01,
         )}
+      </fieldset>
+      <fieldset>
+        <legend>Studio</legend>
+        {numberField('lateCancelHours', 'A cancellation is late within', 'hours of the class')}
       </fieldset>
       <fieldset>
         <legend>Appearance</legend>
