@@ -1,9 +1,11 @@
 // `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same run.
+import { runRecordsListBench } from './records-list'
 import { runTimestampStorageBench } from './timestamp-storage'
 
 const only = process.argv[2]
 const benches: Record<string, () => void | Promise<void>> = {
   'timestamp-storage': runTimestampStorageBench,
+  'records-list': runRecordsListBench,
 }
 
 for (const [name, run] of Object.entries(benches)) {

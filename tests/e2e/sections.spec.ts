@@ -63,3 +63,26 @@ test('a section with demo data shows its record counts', async ({ page }) => {
     Number((await workouts.locator('.stat-value').innerText()).replace(/\D/g, '')),
   ).toBeGreaterThan(100)
 })
+
+test('workflow tabs open their pages, and record lists show demo data', async ({ page }) => {
+  await openDemo(page, server.url)
+  const nav = page.getByRole('navigation', { name: 'Sections' })
+  await nav.getByRole('link', { name: 'Fitness' }).click()
+  const fitnessTabs = page.getByRole('navigation', { name: 'Fitness records' })
+  await fitnessTabs.getByRole('link', { name: 'Start workout' }).click()
+  await expect(page.getByRole('heading', { name: 'Start a workout' })).toBeVisible()
+
+  await fitnessTabs.getByRole('link', { name: 'Workouts', exact: true }).click()
+  await expect(page.getByRole('row').nth(1)).toBeVisible()
+  for (const theme of ['light', 'dark'] as const) await screenshot(page, 'fitness-workouts', theme)
+
+  await nav.getByRole('link', { name: 'Studio' }).click()
+  const studioTabs = page.getByRole('navigation', { name: 'Studio records' })
+  await studioTabs.getByRole('link', { name: 'Check-in', exact: true }).click()
+  await expect(page.getByRole('region', { name: 'Check-in' })).toBeVisible()
+  await studioTabs.getByRole('link', { name: 'Weekly series' }).click()
+  await expect(page.getByRole('heading', { name: 'New weekly series' })).toBeVisible()
+  await studioTabs.getByRole('link', { name: 'People', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: /\d+ people/ })).toBeVisible()
+  for (const theme of ['light', 'dark'] as const) await screenshot(page, 'studio-people', theme)
+})

@@ -344,11 +344,21 @@ describe('records: films (media)', () => {
             rating: 8.3,
             user_rating: 9,
             watch_date: '2025-03-01',
+            watch_duration_minutes: 170,
             platform: 'Cinema',
           },
         }),
       { action: 'film_logged', person: 'me', table: 'media_movies' },
     )
+    // The month's media period is derived from the new film at once.
+    const period = () =>
+      sqlite()
+        .prepare(
+          `SELECT total_consumption_hours AS hours, favorite_genre AS genre FROM media_analytics
+           WHERE media_type = 'movie' AND period_start_date = '2025-03-01'`,
+        )
+        .get() as { hours: number; genre: string } | undefined
+    expect(period()).toEqual({ hours: expect.closeTo(170 / 60, 2) as number, genre: 'Crime' })
     expect(film).toMatchObject({ title: 'Heat', rating: 8.3, user_rating: 9, director: null })
     expect(action('film_logged')).toEqual({
       action_category: 'media',
@@ -386,6 +396,7 @@ describe('records: films (media)', () => {
     expect((await fails('records.get', { entity: 'media_movies', key: film.id })).code).toBe(
       'not_found',
     )
+    expect(period()).toBeUndefined()
   })
 })
 
@@ -807,7 +818,8 @@ describe('records: class bookings', () => {
 })
 
 describe('records.list on 100,000 rows', () => {
-  it('pages, searches, filters and sorts in well under a second', async () => {
+  // Speed is measured by bench/records-list.ts; this checks the answers on a large table.
+  it('pages, searches, filters and sorts', async () => {
     const big = await Session.open(join(tempDir(), 'big.db'))
     try {
       big.handle.sqlite.exec(`
@@ -822,26 +834,23 @@ describe('records.list on 100,000 rows', () => {
           FROM n;
       `)
       const bigCtx: ServiceContext = { session: big, adapter: 'cli', progress: () => {} }
-      const timed = async (input: Record<string, unknown>) => {
-        const started = performance.now()
+      const page = async (input: Record<string, unknown>) => {
         const outcome = await invoke(registry, bigCtx, 'records.list', {
           entity: 'fitness_exercise_logs',
           ...input,
         })
-        const elapsed = performance.now() - started
         if (!outcome.ok) throw new Error(JSON.stringify(outcome.error))
-        expect(elapsed).toBeLessThan(1000)
         return outcome.result as RecordPage
       }
-      expect((await timed({})).total).toBe(100_000)
-      const last = await timed({ offset: 99_950, limit: 100 })
+      expect((await page({})).total).toBe(100_000)
+      const last = await page({ offset: 99_950, limit: 100 })
       expect(last.rows).toHaveLength(50)
       expect(last.rows[0]!.exercise_id__label).toMatch(/^(Squat|Row)$/)
-      expect((await timed({ search: '100%' })).total).toBe(100)
-      expect(
-        (await timed({ sort: 'weight', direction: 'desc', offset: 50_000 })).rows,
-      ).toHaveLength(100)
-      const filtered = await timed({ filters: { exercise_id: 2, workout_id: 10 }, sort: 'reps' })
+      expect((await page({ search: '100%' })).total).toBe(100)
+      expect((await page({ sort: 'weight', direction: 'desc', offset: 50_000 })).rows).toHaveLength(
+        100,
+      )
+      const filtered = await page({ filters: { exercise_id: 2, workout_id: 10 }, sort: 'reps' })
       expect(filtered.total).toBe(
         big.handle.sqlite
           .prepare(

@@ -8,6 +8,8 @@ import { formatCell, unitLabel } from './format'
 import { useList, useRecordsStore } from './records-store'
 
 const ROW_HEIGHT = 36
+/** Fixed in CSS too (.record-header), so rows can be placed below it without measuring. */
+const HEADER_HEIGHT = 40
 
 interface Props {
   def: EntityDef
@@ -34,7 +36,10 @@ export function RecordTable({ def, settings, onOpen, onDelete }: Props) {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // The header scrolls with the rows (sticky), so both share one width and line up exactly.
+    scrollMargin: HEADER_HEIGHT,
   })
+  const margin = HEADER_HEIGHT
   const visible = virtualizer.getVirtualItems()
   const first = visible[0]?.index ?? 0
   const last = visible.at(-1)?.index ?? 0
@@ -76,33 +81,38 @@ export function RecordTable({ def, settings, onOpen, onDelete }: Props) {
 
   return (
     <div className="record-table" role="table" aria-label={def.plural} aria-rowcount={count + 1}>
-      <div className="record-header" role="row" style={{ gridTemplateColumns: template }}>
-        {columns.map((field) => {
-          const sorted = sortedField === field.name
-          const unit = unitLabel(field, settings)
-          return (
-            <div
-              key={field.name}
-              role="columnheader"
-              aria-sort={sorted ? (sortedDirection === 'asc' ? 'ascending' : 'descending') : 'none'}
-              className={field.kind === 'integer' || field.kind === 'decimal' ? 'num' : undefined}
-            >
-              <button className="sort" onClick={() => sortBy(field.name)}>
-                {field.label}
-                {unit && field.quantity ? ` (${unit})` : ''}
-                {sorted &&
-                  (sortedDirection === 'asc' ? (
-                    <ArrowUp size={14} aria-hidden />
-                  ) : (
-                    <ArrowDown size={14} aria-hidden />
-                  ))}
-              </button>
-            </div>
-          )
-        })}
-      </div>
-      <div ref={scroller} className="record-scroller" role="rowgroup">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div ref={scroller} className="record-scroller">
+        <div className="record-header" role="row" style={{ gridTemplateColumns: template }}>
+          {columns.map((field) => {
+            const sorted = sortedField === field.name
+            const unit = unitLabel(field, settings)
+            return (
+              <div
+                key={field.name}
+                role="columnheader"
+                aria-sort={
+                  sorted ? (sortedDirection === 'asc' ? 'ascending' : 'descending') : 'none'
+                }
+                className={field.kind === 'integer' || field.kind === 'decimal' ? 'num' : undefined}
+              >
+                <button className="sort" onClick={() => sortBy(field.name)}>
+                  {field.label}
+                  {unit && field.quantity ? ` (${unit})` : ''}
+                  {sorted &&
+                    (sortedDirection === 'asc' ? (
+                      <ArrowUp size={14} aria-hidden />
+                    ) : (
+                      <ArrowDown size={14} aria-hidden />
+                    ))}
+                </button>
+              </div>
+            )
+          })}
+        </div>
+        <div
+          role="rowgroup"
+          style={{ height: virtualizer.getTotalSize() - margin, position: 'relative' }}
+        >
           {visible.map((item) => {
             const row = list.rows.get(item.index)
             return (
@@ -115,7 +125,7 @@ export function RecordTable({ def, settings, onOpen, onDelete }: Props) {
                 className={row ? 'record-row' : 'record-row loading-row'}
                 style={{
                   gridTemplateColumns: template,
-                  transform: `translateY(${item.start}px)`,
+                  transform: `translateY(${item.start - margin}px)`,
                   height: ROW_HEIGHT,
                 }}
                 onClick={() => row && onOpen(row)}

@@ -105,7 +105,7 @@ export function RecordsView({ def }: { def: EntityDef }) {
               })
             }}
           >
-            <option value="">Any {field.label.toLowerCase()}</option>
+            <option value="">{field.label}: any</option>
             {field.kind === 'boolean' ? (
               <>
                 <option value="1">{field.label}: yes</option>

@@ -22,6 +22,15 @@ export function SectionLayout({ section }: { section: Section }) {
           >
             Overview
           </NavLink>
+          {section.pages?.map((page) => (
+            <NavLink
+              key={page.path}
+              to={`${section.path}/${page.path}`}
+              className={({ isActive }) => (isActive ? 'tab active workflow' : 'tab workflow')}
+            >
+              {page.label}
+            </NavLink>
+          ))}
           {section.entities.map((name) => (
             <NavLink
               key={name}
