@@ -1,8 +1,7 @@
-import { isoWeekNumber, isoWeekday, type DateKey } from '../../../shared/time'
+import { isoWeekday, type DateKey } from '../../../shared/time'
+import { calendarColumns } from '../studio/calendar'
 import { MINUTE_MS, addDays, dayRange, iso } from './clock'
 import type { DemoContext } from './context'
-
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
 export interface ClassType {
   code: string
@@ -134,11 +133,7 @@ export function writeClassSessions(
         location_id: location.id,
         datetime: session.datetime,
         duration_mins: type.minutes,
-        week_number: isoWeekNumber(key),
-        year: Math.floor(key / 10000),
-        month: Math.floor(key / 100) % 100,
-        day_of_week: WEEKDAYS[weekday - 1] ?? 'Monday',
-        is_weekend: weekday >= 6 ? 1 : 0,
+        ...calendarColumns(key),
         release_timestamp: iso(releaseMs),
         capacity: type.capacity,
         series_id: `SER-${series}`,

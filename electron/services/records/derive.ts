@@ -1,7 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
 import type { EntityDef, FieldValue } from '../../../shared/entities'
-import { dateKeyOf, isoWeekday, isoWeekNumber } from '../../../shared/time'
+import { dateKeyOf } from '../../../shared/time'
+import { calendarColumns } from '../studio/calendar'
 import { hasColumn } from './columns'
 
 // The few values the app fills in itself, named per table. Everything else is generic.
@@ -15,22 +16,12 @@ export interface DeriveContext {
   now: string
 }
 
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
-
 const filled = (value: FieldValue | undefined): value is string | number =>
   value !== null && value !== undefined && String(value).trim() !== ''
 
 /** A class's calendar columns, in the reporting zone (as the demo schedule writes them). */
 export function classCalendar(datetime: string, timeZone: string): Values {
-  const key = dateKeyOf(Date.parse(datetime), timeZone)
-  const weekday = isoWeekday(key)
-  return {
-    week_number: isoWeekNumber(key),
-    year: Math.floor(key / 10000),
-    month: Math.floor(key / 100) % 100,
-    day_of_week: WEEKDAYS[weekday - 1] ?? 'Monday',
-    is_weekend: weekday >= 6 ? 1 : 0,
-  }
+  return calendarColumns(dateKeyOf(Date.parse(datetime), timeZone))
 }
 
 const slug = (text: string) =>
