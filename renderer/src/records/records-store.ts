@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import type { RecordRow } from '../../../shared/contract/records'
+import type { TableName } from '../../../shared/schema'
 import { api } from '../client'
 import { reportFailure } from '../components/notify'
 
@@ -23,10 +24,10 @@ export interface ListState {
 }
 
 interface RecordsState {
-  lists: Record<string, ListState>
-  ensureRange(entity: string, start: number, end: number): void
-  setQuery(entity: string, patch: Partial<ListQuery>): void
-  reload(entity: string): void
+  lists: Partial<Record<TableName, ListState>>
+  ensureRange(entity: TableName, start: number, end: number): void
+  setQuery(entity: TableName, patch: Partial<ListQuery>): void
+  reload(entity: TableName): void
 }
 
 const emptyList = (): ListState => ({
@@ -38,11 +39,11 @@ const emptyList = (): ListState => ({
 const inFlight = new Set<string>()
 
 export const useRecordsStore = create<RecordsState>((set, get) => {
-  const list = (entity: string) => get().lists[entity] ?? emptyList()
-  const put = (entity: string, next: ListState) =>
+  const list = (entity: TableName) => get().lists[entity] ?? emptyList()
+  const put = (entity: TableName, next: ListState) =>
     set((s) => ({ lists: { ...s.lists, [entity]: next } }))
 
-  async function loadPage(entity: string, page: number) {
+  async function loadPage(entity: TableName, page: number) {
     const state = list(entity)
     const flightKey = `${entity}:${state.generation}:${page}`
     if (inFlight.has(flightKey)) return
@@ -50,7 +51,7 @@ export const useRecordsStore = create<RecordsState>((set, get) => {
     try {
       const { query, generation } = state
       const result = await api['records.list']({
-        entity: entity as never,
+        entity,
         search: query.search || undefined,
         sort: query.sort,
         direction: query.direction,
@@ -70,7 +71,7 @@ export const useRecordsStore = create<RecordsState>((set, get) => {
     }
   }
 
-  const restart = (entity: string, query: ListQuery) => {
+  const restart = (entity: TableName, query: ListQuery) => {
     const previous = list(entity)
     put(entity, {
       query,
@@ -105,6 +106,6 @@ export const useRecordsStore = create<RecordsState>((set, get) => {
 
 const EMPTY_LIST = emptyList()
 
-export function useList(entity: string): ListState {
+export function useList(entity: TableName): ListState {
   return useRecordsStore((s) => s.lists[entity]) ?? EMPTY_LIST
 }

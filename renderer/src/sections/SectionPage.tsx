@@ -78,7 +78,7 @@ export function SectionOverview({ section }: { section: Section }) {
 /** The tab of one kind of record, named in the address (…/fitness/fitness_workouts). */
 export function SectionRecords({ section }: { section: Section }) {
   const { entity } = useParams()
-  if (!entity || !section.entities.includes(entity as never)) {
+  if (!entity || !(section.entities as readonly string[]).includes(entity)) {
     return <p className="empty">This section has no list called “{entity}”.</p>
   }
   return <RecordsView key={entity} def={entityDef(entity)} />

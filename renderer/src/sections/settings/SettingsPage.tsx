@@ -12,6 +12,9 @@ const zonesWith = (current: string) =>
 
 type Draft = Settings
 type FieldErrors = Partial<Record<keyof Settings, string>>
+type NumberSetting = {
+  [K in keyof Settings]: Settings[K] extends number ? K : never
+}[keyof Settings]
 
 /** The same zod schema the handler uses, so the form says what the service would say. */
 function validate(draft: Draft): FieldErrors {
@@ -46,15 +49,15 @@ function SettingsForm({ saved }: { saved: Settings }) {
     : localErrors
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) =>
     setDraft({ ...draft, [key]: value })
-  const numberField = (key: keyof Settings, label: string, unit: string, step = 1) => (
+  const numberField = (key: NumberSetting, label: string, unit: string, step = 1) => (
     <Field id={key} label={label} error={errors[key]}>
       <span className="with-unit">
         <input
           id={key}
           type="number"
           step={step}
-          value={Number.isNaN(draft[key] as number) ? '' : String(draft[key])}
-          onChange={(e) => set(key, e.target.valueAsNumber as never)}
+          value={Number.isNaN(draft[key]) ? '' : String(draft[key])}
+          onChange={(e) => set(key, e.target.valueAsNumber)}
           aria-invalid={errors[key] ? true : undefined}
           aria-describedby={errors[key] ? `${key}-error` : undefined}
         />
