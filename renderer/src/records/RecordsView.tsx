@@ -1,5 +1,5 @@
 import { Plus, Search } from 'lucide-react'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { toast } from 'sonner'
 import type { RecordRow } from '../../../shared/contract/records'
 import type { EntityDef, FieldSpec } from '../../../shared/entities'
@@ -42,7 +42,8 @@ export function RecordsView({ def }: { def: EntityDef }) {
     return () => clearTimeout(timer)
   }, [search, list.query.search, def.name, setQuery])
 
-  useEffect(() => {
+  // Attached before the list is painted, so a key pressed as soon as it shows is not lost.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (
         isTyping(event.target) ||
