@@ -2,12 +2,19 @@ import { parseArgs } from 'node:util'
 import { LogbookError } from '../../shared/errors'
 import { defaultDatabasePath } from '../services/db/paths'
 import { UsageError, type CliIo, type Command } from './command'
+import { exportCommand } from './commands/export'
 import { migrateCommand } from './commands/migrate'
 import { seedCommand } from './commands/seed'
 import { serveCommand } from './commands/serve'
 import { statsCommand } from './commands/stats'
 
-export const commands: Command[] = [migrateCommand, seedCommand, statsCommand, serveCommand]
+export const commands: Command[] = [
+  migrateCommand,
+  seedCommand,
+  statsCommand,
+  exportCommand,
+  serveCommand,
+]
 
 const PROGRAM = 'logbook'
 

@@ -21,7 +21,9 @@ describe('the CLI', () => {
   it('--help lists every command and exits 0', () => {
     const result = runCliProcess(['--help'])
     expect(result.code).toBe(0)
-    for (const command of ['migrate', 'seed', 'stats']) expect(result.stdout).toContain(command)
+    for (const command of ['migrate', 'seed', 'stats', 'serve', 'export']) {
+      expect(result.stdout).toContain(command)
+    }
   })
 
   it.each(['migrate', 'seed', 'stats'])(
