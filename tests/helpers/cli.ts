@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { expect } from 'vitest'
 import { join } from 'node:path'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -22,4 +23,12 @@ export function runCliProcess(args: string[], env: Record<string, string> = {}):
     },
   )
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/** Errors are one clear line on stderr and nothing on stdout. */
+export function expectOneLineError(result: { stdout: string; stderr: string }, pattern: RegExp) {
+  expect(result.stdout).toBe('')
+  const lines = result.stderr.trim().split('\n')
+  expect(lines).toHaveLength(1)
+  expect(lines[0]).toMatch(pattern)
 }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { generateDemoData } from '../../electron/services/demo'
 import type { ExportManifest } from '../../electron/services/exports/export-all'
 import { tableNames } from '../../shared/schema'
-import { runCliProcess } from '../helpers/cli'
+import { expectOneLineError, runCliProcess } from '../helpers/cli'
 import { fileHash, openFresh } from '../helpers/db'
 import { useSuiteTempDir, useTempDir } from '../helpers/tmp'
 
@@ -31,14 +31,6 @@ const query = <T>(sql: string) => {
   } finally {
     sqlite.close()
   }
-}
-
-/** Errors are one clear line on stderr and nothing on stdout. */
-function expectOneLineError(result: { stdout: string; stderr: string }, pattern: RegExp) {
-  expect(result.stdout).toBe('')
-  const lines = result.stderr.trim().split('\n')
-  expect(lines).toHaveLength(1)
-  expect(lines[0]).toMatch(pattern)
 }
 
 describe('logbook export', () => {

@@ -4,18 +4,10 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tableNames, viewNames } from '../../shared/schema'
 import { fileHash } from '../helpers/db'
-import { runCliProcess } from '../helpers/cli'
+import { expectOneLineError, runCliProcess } from '../helpers/cli'
 import { useTempDir } from '../helpers/tmp'
 
 const tempDir = useTempDir()
-
-/** Errors are one clear line on stderr and nothing on stdout. */
-function expectOneLineError(result: { stdout: string; stderr: string }, pattern: RegExp) {
-  expect(result.stdout).toBe('')
-  const lines = result.stderr.trim().split('\n')
-  expect(lines).toHaveLength(1)
-  expect(lines[0]).toMatch(pattern)
-}
 
 describe('the CLI', () => {
   it('--help lists every command and exits 0', () => {
