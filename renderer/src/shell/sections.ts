@@ -63,7 +63,7 @@ const details: Record<SectionId, SectionDetails> = {
       'fitness_bands',
     ],
     emptyHint:
-      'Log a workout, or import an export from Strong, Hevy, FitNotes or Fitbod, a Renpho or Withings weigh-in file, or a MyFitnessPal or Cronometer summary.',
+      'Start a workout, or add exercises, programs, measurements, nutrition days and goals in their tabs.',
     icon: Dumbbell,
     purpose: 'Programs, workouts and sets, body measurements, nutrition and goals.',
     records: [
@@ -84,7 +84,8 @@ const details: Record<SectionId, SectionDetails> = {
       'media_platforms',
       'media_analytics',
     ],
-    emptyHint: 'Log a film or a game, or import a Letterboxd, IMDb or Goodreads export.',
+    emptyHint:
+      'Log a film, a game or any other media in its tab, and add the platforms you pay for.',
     icon: Clapperboard,
     purpose: 'Films, games and everything else you watch, play, read or hear, and what it costs.',
     records: [
@@ -96,7 +97,8 @@ const details: Record<SectionId, SectionDetails> = {
   },
   blog: {
     entities: ['blog_posts', 'blog_categories', 'blog_analytics', 'blog_engagement'],
-    emptyHint: "Write a post, or import your blog's view and engagement logs.",
+    emptyHint:
+      "Write a post or add categories in their tabs; views and engagement arrive with your blog's logs.",
     icon: Newspaper,
     purpose: 'Posts and categories, with the views and engagement they earned.',
     records: [
@@ -118,7 +120,8 @@ const details: Record<SectionId, SectionDetails> = {
       'users',
       'dim_location',
     ],
-    emptyHint: 'Add a location and a class, or import a member list and an attendance file.',
+    emptyHint:
+      'Add a location, then classes or a weekly series and your members; the Check-in tab runs the front desk.',
     icon: CalendarCheck,
     purpose: 'Members, classes, bookings and check-ins at your locations.',
     records: [
@@ -131,7 +134,7 @@ const details: Record<SectionId, SectionDetails> = {
   analytics: {
     entities: ['users', 'dim_account', 'dim_actions'],
     emptyHint:
-      'Import an event log (one row per event: who, what, when) to see active users, sessions, tiers and retention.',
+      'Every entry you log adds an event here; add accounts, people and the actions that count as activity in their tabs.',
     icon: Activity,
     purpose:
       'Product analytics over an event log: DAU, WAU, MAU, stickiness, sessions, tiers and retention.',
