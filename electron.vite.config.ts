@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      rollupOptions: { input: { main: resolve(root, 'electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          main: resolve(root, 'electron/main.ts'),
+          // Imports run in a worker thread of their own; it loads this file beside main.js.
+          'import-worker': resolve(root, 'electron/services/imports/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -6,6 +6,7 @@ import * as fitness from './0004_fitness'
 import * as media from './0005_media'
 import * as blog from './0006_blog'
 import * as seedViews from './0007_seed_views'
+import * as imports from './0008_imports'
 
 // A static list: bundlers cannot read a folder at run time, and the CSP forbids eval.
 // Names sort as text, so they are zero-padded. Never edit a released migration: add one.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005_media': media,
   '0006_blog': blog,
   '0007_seed_views': seedViews,
+  '0008_imports': imports,
 }

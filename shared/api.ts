@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appMethods } from './contract/app'
 import { fitnessMethods } from './contract/fitness'
+import { importsMethods } from './contract/imports'
 import { recordsMethods } from './contract/records'
 import { settingsMethods } from './contract/settings'
 import { studioMethods } from './contract/studio'
@@ -17,6 +18,7 @@ export const contract = {
   ...recordsMethods,
   ...studioMethods,
   ...fitnessMethods,
+  ...importsMethods,
 } satisfies Record<string, AnyMethod>
 
 export type Contract = typeof contract

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'database_unreadable'
   | 'io_error'
   | 'internal'
+  | 'cancelled'
 
 export class LogbookError extends Error {
   readonly code: ErrorCode

@@ -133,6 +133,7 @@ export const tables = {
     page_url: textOrNull,
     action_context: textOrNull,
     properties: textOrNull,
+    import_id: intOrNull,
   },
   user_sessions: {
     id: rowId,
@@ -380,7 +381,34 @@ export const tables = {
     engagement_data: textOrNull,
     timestamp: textDefault,
   },
+  imports: {
+    id: rowId,
+    file_name: text,
+    file_hash: text,
+    file_bytes: int,
+    preset: text,
+    rows_read: intDefault,
+    inserted: intDefault,
+    duplicates: intDefault,
+    rejected: intDefault,
+    status: textDefault,
+    backup_path: textOrNull,
+    started_at: textDefault,
+    finished_at: textOrNull,
+    undone_at: textOrNull,
+  },
+  import_rows: {
+    import_id: int,
+    seq: int,
+    table_name: text,
+    row_id: int,
+    before_json: textOrNull,
+  },
+  import_keys: { scope: text, natural_key: text, row_id: int, import_id: int },
 } as const satisfies Record<string, Record<string, ColumnSpec>>
+
+/** The import registry's own tables: bookkeeping, not data a person exports or restores. */
+export const IMPORT_BOOKKEEPING = ['imports', 'import_rows', 'import_keys'] as const
 
 /** Read-only views with the seeds' names over the tables above (migration 0007). */
 export const views = {
@@ -472,4 +500,8 @@ export type Database = { [K in TableName]: TableRow<(typeof tables)[K]> } & {
 }
 
 export const tableNames = Object.keys(tables) as TableName[]
+/** The tables holding a person's data: what "export everything" writes and a restore reads. */
+export const dataTableNames = tableNames.filter(
+  (name) => !(IMPORT_BOOKKEEPING as readonly string[]).includes(name),
+)
 export const viewNames = Object.keys(views) as ViewName[]

@@ -3,6 +3,7 @@ import { LogbookError } from '../../shared/errors'
 import { defaultDatabasePath } from '../services/db/paths'
 import { UsageError, type CliIo, type Command } from './command'
 import { exportCommand } from './commands/export'
+import { importCommand } from './commands/import'
 import { migrateCommand } from './commands/migrate'
 import { seedCommand } from './commands/seed'
 import { serveCommand } from './commands/serve'
@@ -12,6 +13,7 @@ export const commands: Command[] = [
   migrateCommand,
   seedCommand,
   statsCommand,
+  importCommand,
   exportCommand,
   serveCommand,
 ]

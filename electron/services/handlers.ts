@@ -1,5 +1,7 @@
 import { appHandlers } from './modules/app'
+import { exportsHandlers } from './modules/exports'
 import { fitnessHandlers } from './modules/fitness'
+import { importsHandlers } from './modules/imports'
 import { recordsHandlers } from './modules/records'
 import { settingsHandlers } from './modules/settings'
 import { studioHandlers } from './modules/studio'
@@ -12,6 +14,8 @@ export const handlerModules = {
   records: recordsHandlers,
   fitness: fitnessHandlers,
   studio: studioHandlers,
+  imports: importsHandlers,
+  exports: exportsHandlers,
 }
 
 /** Joined once at start-up: a duplicate or missing method throws here, not at first call. */

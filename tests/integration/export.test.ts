@@ -16,7 +16,14 @@ import {
   type ExportableName,
 } from '../../electron/services/exports/export-table'
 import { LogbookError } from '../../shared/errors'
-import { tableNames, tables, viewNames, type ColumnSpec, type TableName } from '../../shared/schema'
+import {
+  dataTableNames,
+  tableNames,
+  tables,
+  viewNames,
+  type ColumnSpec,
+  type TableName,
+} from '../../shared/schema'
 import { dateKeyOf, isoToDateKey } from '../../shared/time'
 import { fileHash, openFresh } from '../helpers/db'
 import { useSuiteTempDir, useTempDir } from '../helpers/tmp'
@@ -285,7 +292,7 @@ describe('exportAll', () => {
     ) as ExportManifest
     expect(written).toEqual(manifest)
     expect(readdirSync(folder).sort()).toEqual(
-      ['manifest.json', ...tableNames.map((t) => `${t}.csv`)].sort(),
+      ['manifest.json', ...dataTableNames.map((t) => `${t}.csv`)].sort(),
     )
     expect(written.tables.map((t) => t.table)).toEqual(tableNames)
     for (const entry of written.tables) {

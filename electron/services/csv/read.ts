@@ -34,12 +34,24 @@ export interface ReadCsvOptions {
   onError(error: CsvRowError): void
   /** The header (the first non-blank record), before any row. */
   onHeader?(header: string[], line: number): void
+  /** What was detected, before the first record is parsed. */
+  onFormat?(format: CsvFormat): void
+  /** Each chunk of the file's bytes as read, with the total so far (hashing, progress). */
+  onChunk?(chunk: Buffer, bytesRead: number): void
   signal?: AbortSignal
   /** Skip detection and use this delimiter / encoding. */
   delimiter?: Delimiter
   encoding?: TextEncodingName
   /** Bytes per read (default 256 KiB); tests use tiny reads to cross every boundary. */
   chunkBytes?: number
+}
+
+export interface CsvFormat {
+  encoding: TextEncodingName
+  encodingReason: string
+  delimiter: Delimiter
+  delimiterReason: string
+  lineBreak: '\r\n' | '\n' | '\r'
 }
 
 export interface CsvReadResult {
@@ -402,15 +414,28 @@ export async function readCsv(path: string, options: ReadCsvOptions): Promise<Cs
       ? { delimiter: options.delimiter, reason: 'chosen' }
       : detectDelimiter(sample, ended)
     const lineBreak = detectLineBreak(sample, delimiter.delimiter)
+    options.onFormat?.({
+      encoding: encoding.encoding,
+      encodingReason: encoding.reason,
+      delimiter: delimiter.delimiter,
+      delimiterReason: delimiter.reason,
+      lineBreak,
+    })
 
     // The sample was decoded only to detect; the parser gets the file chunk by chunk as read.
     const parser = new CsvChunkParser(delimiter.delimiter, lineBreak, options)
     const decoder = new StreamingDecoder(encoding)
-    for (const chunk of head) parser.push(decoder.write(chunk))
+    let bytesRead = 0
+    const push = (chunk: Buffer) => {
+      bytesRead += chunk.length
+      options.onChunk?.(chunk, bytesRead)
+      parser.push(decoder.write(chunk))
+    }
+    for (const chunk of head) push(chunk)
     if (!ended) {
       for (let chunk = await next(); !chunk.done; chunk = await next()) {
         signal?.throwIfAborted()
-        parser.push(decoder.write(chunk.value))
+        push(chunk.value)
       }
     }
     parser.push(decoder.end())

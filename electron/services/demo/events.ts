@@ -56,6 +56,7 @@ export class EventLog {
       page_url: event.pageUrl ?? null,
       action_context: event.actionContext ?? null,
       properties: event.properties ? JSON.stringify(event.properties) : null,
+      import_id: null,
     })
   }
 

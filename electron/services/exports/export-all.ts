@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync, renameSync } from 'node:f
 import { join } from 'node:path'
 import { version as appVersion } from '../../../package.json'
 import { LogbookError } from '../../../shared/errors'
-import { tableNames, type TableName } from '../../../shared/schema'
+import { dataTableNames, type TableName } from '../../../shared/schema'
 import { knownMigrations } from '../db/migrate'
 import type { DatabaseHandle } from '../db/open'
 import { readSettings } from '../settings/store'
@@ -55,7 +55,7 @@ export async function exportAll(
   folder: string,
   options: ExportAllOptions = {},
 ): Promise<{ folder: string; manifest: ExportManifest }> {
-  const targets = [MANIFEST_FILE, ...tableNames.map(fileForTable)]
+  const targets = [MANIFEST_FILE, ...dataTableNames.map(fileForTable)]
   const existing = targets.find((file) => existsSync(join(folder, file)))
   if (existing !== undefined) {
     throw new LogbookError(
@@ -77,7 +77,7 @@ export async function exportAll(
     if (ownTransaction) sqlite.exec('BEGIN')
     const { timeZone } = await readSettings(handle.db)
     const entries: ManifestTable[] = []
-    for (const [index, table] of tableNames.entries()) {
+    for (const [index, table] of dataTableNames.entries()) {
       options.signal?.throwIfAborted()
       const file = fileForTable(table)
       const path = join(folder, file)
@@ -92,7 +92,7 @@ export async function exportAll(
         })
       })
       entries.push({ table, file, rows, sha256: hash.digest('hex'), columns: exportColumns(table) })
-      options.onProgress?.({ table, done: index + 1, total: tableNames.length })
+      options.onProgress?.({ table, done: index + 1, total: dataTableNames.length })
     }
     if (ownTransaction) sqlite.exec('COMMIT')
 

@@ -78,9 +78,11 @@ export function isExportable(name: string): name is ExportableName {
 
 /** Column names in schema order. */
 export function exportColumns(name: ExportableName): string[] {
-  return Object.keys(
+  const columns = Object.keys(
     Object.hasOwn(tables, name) ? tables[name as TableName] : views[name as ViewName],
   )
+  // Which import wrote an event is bookkeeping of this file, meaningless in another one.
+  return name === 'fct_event' ? columns.filter((column) => column !== 'import_id') : columns
 }
 
 /** The column a date range filters on, or null when the table has none. */

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import { LogbookError } from '../../../shared/errors'
 import type { Database } from '../../../shared/schema'
@@ -6,7 +7,17 @@ import { systemTimeZone } from '../../../shared/time'
 
 /** Stored values over the defaults; a stored value that no longer validates falls back. */
 export async function readSettings(db: Kysely<Database>): Promise<Settings> {
-  const rows = await db.selectFrom('app_settings').select(['key', 'value']).execute()
+  return settingsFromRows(await db.selectFrom('app_settings').select(['key', 'value']).execute())
+}
+
+/** The same, synchronously, for a worker's own connection. */
+export function readSettingsSync(sqlite: BetterSqlite3.Database): Settings {
+  return settingsFromRows(
+    sqlite.prepare('SELECT key, value FROM app_settings').all() as { key: string; value: string }[],
+  )
+}
+
+function settingsFromRows(rows: readonly { key: string; value: string }[]): Settings {
   const merged: Record<string, unknown> = { ...defaultSettings(systemTimeZone()) }
   for (const row of rows) {
     if (row.key in merged) merged[row.key] = JSON.parse(row.value)
