@@ -4,6 +4,8 @@ import { SECTIONS } from '../shared/sections'
 export interface MenuActions {
   openDatabase(): void
   backUp(): void
+  exportEverything(): void
+  restoreExport(): void
   navigate(path: string): void
 }
 
@@ -24,8 +26,14 @@ export function menuTemplate(
           click: () => actions.openDatabase(),
         },
         { type: 'separator' },
-        { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => actions.navigate('/data') },
+        {
+          label: 'Import…',
+          accelerator: 'CmdOrCtrl+I',
+          click: () => actions.navigate('/data/import'),
+        },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.navigate('/data') },
+        { label: 'Export Everything…', click: () => actions.exportEverything() },
+        { label: 'Restore from Export…', click: () => actions.restoreExport() },
         { label: 'Back Up…', accelerator: 'CmdOrCtrl+Shift+B', click: () => actions.backUp() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

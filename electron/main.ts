@@ -17,7 +17,9 @@ import { registerIpcAdapter } from './adapters/ipc/adapter'
 import { resolveStaticPath } from './adapters/http/static-files'
 import { backupStamp, backupDatabaseTo } from './services/db/backup'
 import { defaultDatabasePath } from './services/db/paths'
+import { exportAll } from './services/exports/export-all'
 import { createAppRegistry } from './services/handlers'
+import { restoreExportInto } from './services/imports/restore'
 import { Session } from './services/session'
 import { menuTemplate } from './main-menu'
 import { loadWindowState, trackWindowState } from './window-state'
@@ -110,6 +112,40 @@ function menuActions(session: Session, send: (command: MenuCommand) => void) {
         failed(error)
       }
     },
+    exportEverything: async () => {
+      const choice = await dialog.showOpenDialog({
+        title: 'Export everything into a folder',
+        buttonLabel: 'Export here',
+        properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+      })
+      const folder = choice.filePaths[0]
+      if (choice.canceled || !folder) return
+      try {
+        const { manifest } = await exportAll(session.handle, folder)
+        send({ type: 'notice', message: `Exported ${manifest.tables.length} tables to ${folder}` })
+      } catch (error) {
+        failed(error)
+      }
+    },
+    restoreExport: async () => {
+      const choice = await dialog.showOpenDialog({
+        title: 'Restore from an “Export everything” folder',
+        buttonLabel: 'Restore',
+        properties: ['openDirectory'],
+      })
+      const folder = choice.filePaths[0]
+      if (choice.canceled || !folder) return
+      try {
+        const summary = await restoreExportInto(session.handle.path, folder)
+        send({
+          type: 'notice',
+          message: `Restored ${summary.inserted} rows (${summary.duplicates} were already there); undo it in Data → Import history`,
+        })
+        send({ type: 'database-changed' })
+      } catch (error) {
+        failed(error)
+      }
+    },
     backUp: async () => {
       const choice = await dialog.showSaveDialog({
         title: 'Back up the database',
@@ -149,6 +185,8 @@ async function start() {
           navigate: actions.navigate,
           openDatabase: () => void actions.openDatabase(),
           backUp: () => void actions.backUp(),
+          exportEverything: () => void actions.exportEverything(),
+          restoreExport: () => void actions.restoreExport(),
         },
         process.platform,
       ),

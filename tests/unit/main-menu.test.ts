@@ -10,6 +10,8 @@ function recorder() {
     actions: {
       openDatabase: () => calls.push('open'),
       backUp: () => calls.push('backup'),
+      exportEverything: () => calls.push('export all'),
+      restoreExport: () => calls.push('restore'),
       navigate: (path: string) => calls.push(`go ${path}`),
     },
   }
@@ -21,13 +23,27 @@ const click = (item: MenuItemConstructorOptions | undefined) =>
   (item?.click as (() => void) | undefined)?.()
 
 describe('the application menu', () => {
-  it('has File → Open database…, Import…, Export…, Back up… doing what they say', () => {
+  it('has File → Open, Import, Export, Export everything, Restore, Back up, doing what they say', () => {
     const { calls, actions } = recorder()
     const file = submenu(menuTemplate(actions, 'linux'), '&File')
     const labels = file.filter((i) => i.label).map((i) => i.label)
-    expect(labels).toEqual(['Open Database…', 'Import…', 'Export…', 'Back Up…'])
+    expect(labels).toEqual([
+      'Open Database…',
+      'Import…',
+      'Export…',
+      'Export Everything…',
+      'Restore from Export…',
+      'Back Up…',
+    ])
     for (const item of file) click(item)
-    expect(calls).toEqual(['open', 'go /data', 'go /data', 'backup'])
+    expect(calls).toEqual([
+      'open',
+      'go /data/import',
+      'go /data',
+      'export all',
+      'restore',
+      'backup',
+    ])
     expect(file.at(-1)).toEqual({ role: 'quit' })
   })
 

@@ -39,6 +39,19 @@ export function isValidUtf8(bytes: Uint8Array, complete: boolean): boolean {
   }
 }
 
+/** Whether the bytes hold at least one well-formed multi-byte UTF-8 character. */
+function holdsUtf8Characters(bytes: Uint8Array) {
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    const lead = bytes[i] ?? 0
+    const length = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 && lead < 0xe0 ? 2 : 0
+    if (length === 0 || i + length > bytes.length) continue
+    let continuation = true
+    for (let j = 1; j < length; j++) continuation &&= ((bytes[i + j] ?? 0) & 0xc0) === 0x80
+    if (continuation) return true
+  }
+  return false
+}
+
 /**
  * The encoding of a file from its first bytes: a byte-order mark decides; otherwise text that is
  * valid UTF-8 is UTF-8, and anything else is taken as Windows-1252 (which decodes every byte, so
@@ -56,6 +69,15 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): DetectedE
   }
   if (isValidUtf8(sample, complete)) {
     return { encoding: 'utf-8', bomLength: 0, reason: 'valid UTF-8 (no byte-order mark)' }
+  }
+  if (holdsUtf8Characters(sample)) {
+    // Reading it as Windows-1252 would turn its UTF-8 characters into mojibake without a word;
+    // as UTF-8, the lines with stray bytes are named instead.
+    return {
+      encoding: 'utf-8',
+      bomLength: 0,
+      reason: 'UTF-8 mixed with bytes of another encoding (the lines holding those are refused)',
+    }
   }
   return {
     encoding: 'windows-1252',

@@ -30,9 +30,12 @@ function orderBy(sqlite: BetterSqlite3.Database, table: string) {
  * same data give the same checksum, whatever their file layout; the migration bookkeeping table
  * is not part of the data.
  */
-export function databaseChecksum(sqlite: BetterSqlite3.Database): string {
+export function databaseChecksum(
+  sqlite: BetterSqlite3.Database,
+  which: readonly string[] = tableNames,
+): string {
   const hash = createHash('sha256')
-  for (const table of tableNames) {
+  for (const table of which) {
     const statement = sqlite
       .prepare(`SELECT * FROM "${table}" ORDER BY ${orderBy(sqlite, table)}`)
       .raw(true)

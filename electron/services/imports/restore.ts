@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3'
+import BetterSqlite3 from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
@@ -8,6 +8,7 @@ import { dataTableNames, tables, type ColumnSpec, type TableName } from '../../.
 import { readCsv } from '../csv/read'
 import { backupDatabase } from '../db/backup'
 import { knownMigrations } from '../db/migrate'
+import { configureConnection } from '../db/open'
 import { backupDirFor } from '../db/paths'
 import { EXPORT_FORMAT, MANIFEST_FILE, type ExportManifest } from '../exports/export-all'
 import { restoreNeutralised } from '../exports/csv-writer'
@@ -192,5 +193,19 @@ export async function restoreExport(
     }
     if (error instanceof LogbookError) throw error
     throw new LogbookError('invalid_input', `Cannot restore ${folder}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+/**
+ * A restore on a connection of its own (the desktop menu's "Restore from Export…"): the restore
+ * holds one transaction across file reads, which must not take in the window's own writes.
+ */
+export async function restoreExportInto(databasePath: string, folder: string) {
+  const sqlite = new BetterSqlite3(databasePath, { fileMustExist: true })
+  try {
+    configureConnection(sqlite)
+    return await restoreExport(sqlite, { folder })
+  } finally {
+    sqlite.close()
   }
 }

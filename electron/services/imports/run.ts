@@ -12,7 +12,7 @@ import {
 } from '../../../shared/imports'
 import { DELIMITER_NAMES } from '../csv/delimiter'
 import { ENCODING_NAMES } from '../csv/encoding'
-import { readCsv, type CsvFormat } from '../csv/read'
+import { readCsv, type CsvFormat, type CsvRowError } from '../csv/read'
 import { backupDatabase } from '../db/backup'
 import { backupDirFor } from '../db/paths'
 import { bindColumns, missingFields } from './columns'
@@ -124,6 +124,7 @@ export async function runImport(
   let lastProgress = 0
   let importId: number | null = null
   let writer: ImportWriter | undefined
+  const unreadable: CsvRowError[] = []
 
   const reportProgress = (force: boolean) => {
     const at = Date.now()
@@ -199,11 +200,12 @@ export async function runImport(
         }
         if ((counter.rows & 1023) === 0) reportProgress(false)
       },
-      onError: ({ line, reason }) => {
+      onError: (problem) => {
         counter.rows += 1
-        counter.reject([{ line, column: '', value: '', reason }])
+        unreadable.push(problem)
       },
     })
+    if (unreadable.length > 0) throw malformed(fileName, unreadable)
     if (!chosen || !bound) {
       throw new LogbookError('invalid_input', `${fileName} has no header row: there is nothing to import`)
     }
@@ -258,6 +260,24 @@ export async function runImport(
     }
     throw error
   }
+}
+
+/**
+ * A record the reader could not split into fields (an unclosed quote, a field over the limit,
+ * bytes that are not text) means the columns of what follows cannot be trusted: the reader goes
+ * on so every such line is named, and then the whole file is refused.
+ */
+function malformed(fileName: string, problems: readonly CsvRowError[]) {
+  const shown = problems
+    .slice(0, 3)
+    .map((p) => `line ${p.line}: ${p.reason}`)
+    .join('; ')
+  const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''
+  const rows = problems.length === 1 ? 'a record that cannot' : `${problems.length} records that cannot`
+  return new LogbookError(
+    'invalid_input',
+    `${fileName} has ${rows} be read, so nothing was imported — ${shown}${more}`,
+  )
 }
 
 function isConstraintError(error: unknown) {
