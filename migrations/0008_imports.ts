@@ -21,6 +21,7 @@ export async function up(db: Kysely<unknown>) {
       rows_read INTEGER NOT NULL DEFAULT 0 CHECK (rows_read >= 0),
       inserted INTEGER NOT NULL DEFAULT 0 CHECK (inserted >= 0),
       duplicates INTEGER NOT NULL DEFAULT 0 CHECK (duplicates >= 0),
+      skipped INTEGER NOT NULL DEFAULT 0 CHECK (skipped >= 0),
       rejected INTEGER NOT NULL DEFAULT 0 CHECK (rejected >= 0),
       status TEXT NOT NULL DEFAULT 'done' ${oneOf('status', ['done', 'undone'], false)},
       backup_path TEXT,

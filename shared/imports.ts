@@ -101,6 +101,7 @@ export interface ImportRecord {
   rows: number
   inserted: number
   duplicates: number
+  skipped: number
   rejected: number
   status: 'done' | 'undone'
   startedAt: string

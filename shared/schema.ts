@@ -390,6 +390,7 @@ export const tables = {
     rows_read: intDefault,
     inserted: intDefault,
     duplicates: intDefault,
+    skipped: intDefault,
     rejected: intDefault,
     status: textDefault,
     backup_path: textOrNull,

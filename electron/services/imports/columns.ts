@@ -3,7 +3,11 @@ import type { BoundColumns, FieldSpec, PresetDefinition } from './types'
 
 /** A header name as compared: no BOM, lower case, inner spaces collapsed, trimmed. */
 export function normaliseHeader(name: string) {
-  return name.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase()
+  return name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
 }
 
 function matches(alias: string | RegExp, name: string) {

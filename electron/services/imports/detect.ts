@@ -32,7 +32,11 @@ export function choosePreset(
     const preset = presetNamed(requested)
     if (!preset) {
       const names = PRESETS.map((p) => p.name).join(', ')
-      throw new LogbookError('invalid_input', `Unknown preset "${requested}"; use auto or one of: ${names}`, 'preset')
+      throw new LogbookError(
+        'invalid_input',
+        `Unknown preset "${requested}"; use auto or one of: ${names}`,
+        'preset',
+      )
     }
     return { preset, reason: 'chosen', candidates }
   }

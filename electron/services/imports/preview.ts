@@ -75,7 +75,12 @@ export async function previewImport(request: PreviewRequest): Promise<ImportPrev
         if (rows.length >= PREVIEW_ROWS) throw new EnoughRows()
       },
       onError: ({ line, reason }) => {
-        rows.push({ line, cells: [], problems: [{ line, column: '', value: '', reason }], skipped: null })
+        rows.push({
+          line,
+          cells: [],
+          problems: [{ line, column: '', value: '', reason }],
+          skipped: null,
+        })
         if (rows.length >= PREVIEW_ROWS) throw new EnoughRows()
       },
     })
@@ -83,7 +88,10 @@ export async function previewImport(request: PreviewRequest): Promise<ImportPrev
     if (!(error instanceof EnoughRows)) throw error
   }
   if (!preview) {
-    throw new LogbookError('invalid_input', `${fileName} has no header row: there is nothing to import`)
+    throw new LogbookError(
+      'invalid_input',
+      `${fileName} has no header row: there is nothing to import`,
+    )
   }
   return { ...preview, rows }
 }

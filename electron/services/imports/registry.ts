@@ -15,6 +15,7 @@ interface ImportRow {
   rows_read: number
   inserted: number
   duplicates: number
+  skipped: number
   rejected: number
   status: 'done' | 'undone'
   started_at: string
@@ -31,6 +32,7 @@ function toRecord(row: ImportRow): ImportRecord {
     rows: row.rows_read,
     inserted: row.inserted,
     duplicates: row.duplicates,
+    skipped: row.skipped,
     rejected: row.rejected,
     status: row.status,
     startedAt: row.started_at,
@@ -85,6 +87,30 @@ function restoreRow(sqlite: BetterSqlite3.Database, table: string, rowId: number
 }
 
 /**
+ * A later import that changed rows this one inserted would lose those changes silently: it has
+ * to be undone first.
+ */
+function assertNoLaterImportBuiltOn(sqlite: BetterSqlite3.Database, row: ImportRow) {
+  const later = sqlite
+    .prepare(
+      `SELECT DISTINCT i.id, i.file_name FROM import_rows mine
+         JOIN import_rows theirs ON theirs.table_name = mine.table_name AND theirs.row_id = mine.row_id
+         JOIN imports i ON i.id = theirs.import_id
+        WHERE mine.import_id = ? AND mine.before_json IS NULL AND theirs.import_id > ?
+          AND i.status = 'done'
+        ORDER BY i.id DESC`,
+    )
+    .all(row.id, row.id) as { id: number; file_name: string }[]
+  if (later.length > 0) {
+    const names = later.map((l) => `${l.id} (${l.file_name})`).join(', ')
+    throw new LogbookError(
+      'conflict',
+      `Import ${names} changed rows that import ${row.id} added; undo ${later.length === 1 ? 'it' : 'those'} first`,
+    )
+  }
+}
+
+/**
  * Takes a whole import back in one transaction: its events, then the rows it inserted (newest
  * first, so children go before parents), and the rows it changed are put back as they were.
  * A row something else has come to use since is kept rather than cascading into that.
@@ -96,12 +122,12 @@ export function undoImport(
 ): UndoResult {
   const undo = sqlite.transaction((): UndoResult => {
     const row = sqlite.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as
-      | ImportRow
-      | undefined
+      ImportRow | undefined
     if (!row) throw new LogbookError('not_found', `There is no import ${importId}`, 'importId')
     if (row.status === 'undone') {
       throw new LogbookError('conflict', `Import ${importId} (${row.file_name}) was already undone`)
     }
+    assertNoLaterImportBuiltOn(sqlite, row)
     let removed = sqlite.prepare('DELETE FROM fct_event WHERE import_id = ?').run(importId).changes
     let restored = 0
     let kept = 0

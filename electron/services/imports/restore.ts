@@ -38,7 +38,10 @@ export function isExportFolder(path: string) {
 }
 
 function invalid(folder: string, why: string) {
-  return new LogbookError('invalid_input', `${folder} is not a Logbook export this version can restore: ${why}`)
+  return new LogbookError(
+    'invalid_input',
+    `${folder} is not a Logbook export this version can restore: ${why}`,
+  )
 }
 
 function readManifest(folder: string): ExportManifest {
@@ -46,7 +49,10 @@ function readManifest(folder: string): ExportManifest {
   try {
     manifest = JSON.parse(readFileSync(join(folder, MANIFEST_FILE), 'utf8')) as ExportManifest
   } catch (error) {
-    throw invalid(folder, `its manifest cannot be read (${error instanceof Error ? error.message : String(error)})`)
+    throw invalid(
+      folder,
+      `its manifest cannot be read (${error instanceof Error ? error.message : String(error)})`,
+    )
   }
   if (manifest.format !== EXPORT_FORMAT || manifest.format_version !== 1) {
     throw invalid(folder, 'the manifest is not a logbook-export version 1')
@@ -62,7 +68,8 @@ function readManifest(folder: string): ExportManifest {
     const path = join(folder, basename(entry.file))
     if (!existsSync(path)) throw invalid(folder, `${entry.file} is missing`)
     const hash = createHash('sha256').update(readFileSync(path)).digest('hex')
-    if (hash !== entry.sha256) throw invalid(folder, `${entry.file} changed since the export (its SHA-256 differs)`)
+    if (hash !== entry.sha256)
+      throw invalid(folder, `${entry.file} changed since the export (its SHA-256 differs)`)
   }
   return manifest
 }
@@ -82,7 +89,9 @@ function cellValue(text: string, spec: ColumnSpec): SqlValue {
 
 function hasData(sqlite: BetterSqlite3.Database) {
   return dataTableNames.some(
-    (table) => table !== 'app_settings' && sqlite.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined,
+    (table) =>
+      table !== 'app_settings' &&
+      sqlite.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined,
   )
 }
 
@@ -120,7 +129,8 @@ export async function restoreExport(
         .prepare(
           `INSERT INTO imports (file_name, file_hash, file_bytes, preset, backup_path) VALUES (?, ?, 0, ?, ?)`,
         )
-        .run(basename(folder), folderHash.digest('hex'), RESTORE_PRESET, backupPath).lastInsertRowid,
+        .run(basename(folder), folderHash.digest('hex'), RESTORE_PRESET, backupPath)
+        .lastInsertRowid,
     )
     const writer = new ImportWriter(sqlite, importId, 'UTC', started)
     for (const [index, table] of order.entries()) {
@@ -134,7 +144,8 @@ export async function restoreExport(
         signal: request.signal,
         onHeader: (header) => {
           const unknown = header.find((name) => !Object.hasOwn(specs, name))
-          if (unknown !== undefined) throw invalid(folder, `${entry.file} has a column "${unknown}" that ${table} does not`)
+          if (unknown !== undefined)
+            throw invalid(folder, `${entry.file} has a column "${unknown}" that ${table} does not`)
           columns = header
         },
         onRow: (row, line) => {
@@ -146,7 +157,10 @@ export async function restoreExport(
             try {
               values[name] = cellValue(row[i] ?? '', spec)
             } catch {
-              throw invalid(folder, `${entry.file} line ${line}: "${row[i] ?? ''}" is not a value for ${name}`)
+              throw invalid(
+                folder,
+                `${entry.file} line ${line}: "${row[i] ?? ''}" is not a value for ${name}`,
+              )
             }
           })
           if (table === 'fct_event') values.import_id = importId
@@ -189,10 +203,16 @@ export async function restoreExport(
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
     if (error instanceof Error && error.name === 'AbortError') {
-      throw new LogbookError('cancelled', `The restore of ${folder} was cancelled; nothing was written`)
+      throw new LogbookError(
+        'cancelled',
+        `The restore of ${folder} was cancelled; nothing was written`,
+      )
     }
     if (error instanceof LogbookError) throw error
-    throw new LogbookError('invalid_input', `Cannot restore ${folder}: ${error instanceof Error ? error.message : String(error)}`)
+    throw new LogbookError(
+      'invalid_input',
+      `Cannot restore ${folder}: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
 }
 

@@ -122,7 +122,6 @@ export async function runImport(
   let bound: BoundPreset<unknown> | undefined
   let bytesRead = 0
   let lastProgress = 0
-  let importId: number | null = null
   let writer: ImportWriter | undefined
   const unreadable: CsvRowError[] = []
 
@@ -138,13 +137,15 @@ export async function runImport(
       totalBytes,
       rowsPerSecond: Math.round(counter.rows / seconds),
       secondsLeft:
-        bytesRead > 0 && seconds > 0.5 ? Math.max(0, (totalBytes - bytesRead) / bytesPerSecond) : null,
+        bytesRead > 0 && seconds > 0.5
+          ? Math.max(0, (totalBytes - bytesRead) / bytesPerSecond)
+          : null,
     })
   }
 
   sqlite.exec('BEGIN IMMEDIATE')
   try {
-    importId = Number(
+    const importId = Number(
       sqlite
         .prepare(
           `INSERT INTO imports (file_name, file_hash, file_bytes, preset, backup_path, started_at)
@@ -207,10 +208,16 @@ export async function runImport(
     })
     if (unreadable.length > 0) throw malformed(fileName, unreadable)
     if (!chosen || !bound) {
-      throw new LogbookError('invalid_input', `${fileName} has no header row: there is nothing to import`)
+      throw new LogbookError(
+        'invalid_input',
+        `${fileName} has no header row: there is nothing to import`,
+      )
     }
     if (result.rows === 0 && result.errors === 0) {
-      throw new LogbookError('invalid_input', `${fileName} has a header but no rows: there is nothing to import`)
+      throw new LogbookError(
+        'invalid_input',
+        `${fileName} has a header but no rows: there is nothing to import`,
+      )
     }
     bound.finish?.(activeWriter)
     request.signal?.throwIfAborted()
@@ -219,7 +226,7 @@ export async function runImport(
     sqlite
       .prepare(
         `UPDATE imports SET file_hash = ?, preset = ?, rows_read = ?, inserted = ?, duplicates = ?,
-           rejected = ?, finished_at = ? WHERE id = ?`,
+           skipped = ?, rejected = ?, finished_at = ? WHERE id = ?`,
       )
       .run(
         fileHash,
@@ -227,6 +234,7 @@ export async function runImport(
         counter.rows,
         counter.inserted,
         counter.duplicates,
+        counter.skipped,
         counter.rejected,
         new Date().toISOString(),
         importId,
@@ -256,7 +264,10 @@ export async function runImport(
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
     writer?.forgetCaches()
     if (error instanceof Error && error.name === 'AbortError') {
-      throw new LogbookError('cancelled', `The import of ${fileName} was cancelled; nothing was written`)
+      throw new LogbookError(
+        'cancelled',
+        `The import of ${fileName} was cancelled; nothing was written`,
+      )
     }
     throw error
   }
@@ -273,7 +284,8 @@ function malformed(fileName: string, problems: readonly CsvRowError[]) {
     .map((p) => `line ${p.line}: ${p.reason}`)
     .join('; ')
   const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''
-  const rows = problems.length === 1 ? 'a record that cannot' : `${problems.length} records that cannot`
+  const rows =
+    problems.length === 1 ? 'a record that cannot' : `${problems.length} records that cannot`
   return new LogbookError(
     'invalid_input',
     `${fileName} has ${rows} be read, so nothing was imported — ${shown}${more}`,
@@ -281,7 +293,9 @@ function malformed(fileName: string, problems: readonly CsvRowError[]) {
 }
 
 function isConstraintError(error: unknown) {
-  return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')
+  return (
+    error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')
+  )
 }
 
 function fieldOf(error: unknown) {

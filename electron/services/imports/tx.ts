@@ -24,12 +24,10 @@ export class ImportWriter implements ImportTx {
     readonly timeZone: string,
     readonly now: number,
   ) {
-    this.seq = (
-      sqlite
-        .prepare('SELECT coalesce(max(seq), 0) FROM import_rows WHERE import_id = ?')
-        .pluck()
-        .get(importId) as number
-    )
+    this.seq = sqlite
+      .prepare('SELECT coalesce(max(seq), 0) FROM import_rows WHERE import_id = ?')
+      .pluck()
+      .get(importId) as number
   }
 
   private statement(sql: string) {
@@ -62,9 +60,12 @@ export class ImportWriter implements ImportTx {
   }
 
   claimKey({ scope, key }: NaturalKey, rowId: number) {
-    this.statement(
-      'INSERT INTO import_keys (scope, natural_key, row_id, import_id) VALUES (?, ?, ?, ?)',
-    ).run(scope, key, rowId, this.importId)
+    return (
+      this.statement(
+        `INSERT INTO import_keys (scope, natural_key, row_id, import_id) VALUES (?, ?, ?, ?)
+         ON CONFLICT (scope, natural_key) DO NOTHING`,
+      ).run(scope, key, rowId, this.importId).changes > 0
+    )
   }
 
   insert(table: TableName, values: Readonly<Record<string, SqlValue>>, key?: NaturalKey) {
@@ -99,10 +100,9 @@ export class ImportWriter implements ImportTx {
       .pluck()
       .get(rowId) as string | undefined
     if (before === undefined) return
-    this.statement(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE rowid = ?`).run(
-      ...Object.values(values),
-      rowId,
-    )
+    this.statement(
+      `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE rowid = ?`,
+    ).run(...Object.values(values), rowId)
     this.logRow(table, rowId, before)
   }
 
@@ -126,7 +126,8 @@ export class ImportWriter implements ImportTx {
     )
       .pluck()
       .get(folded) as number | undefined
-    const id = found ?? this.insert('fitness_exercises', { exercise_name: name.trim(), exercise_type: type })
+    const id =
+      found ?? this.insert('fitness_exercises', { exercise_name: name.trim(), exercise_type: type })
     this.exercises.set(folded, id)
     return id
   }

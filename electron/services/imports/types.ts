@@ -88,8 +88,11 @@ export interface ImportTx {
   insert(table: TableName, values: Readonly<Record<string, SqlValue>>, key?: NaturalKey): number
   /** Changes columns of an existing row; undo puts the values before back. */
   update(table: TableName, rowId: number, values: Readonly<Record<string, SqlValue>>): void
-  /** Files an existing row under a natural key (a film this file names, already in the database). */
-  claimKey(key: NaturalKey, rowId: number): void
+  /**
+   * Files an existing row under a natural key (a film this file names, already in the
+   * database). false when the key is already taken (it keeps pointing where it did).
+   */
+  claimKey(key: NaturalKey, rowId: number): boolean
   /** The app owner's users row, made when missing (undo removes it again). */
   owner(): Owner
   /** The exercise with this name (case-insensitive), made when missing. */

@@ -27,7 +27,11 @@ export class UploadStore {
   append(uploadId: string | undefined, fileName: string, base64: string) {
     let upload = uploadId === undefined ? undefined : this.uploads.get(uploadId)
     if (uploadId !== undefined && !upload) {
-      throw new LogbookError('not_found', `The upload ${uploadId} is gone; send the file again`, 'uploadId')
+      throw new LogbookError(
+        'not_found',
+        `The upload ${uploadId} is gone; send the file again`,
+        'uploadId',
+      )
     }
     if (!upload) {
       const id = randomUUID()
@@ -41,7 +45,11 @@ export class UploadStore {
   get(uploadId: string): Upload {
     const upload = this.uploads.get(uploadId)
     if (!upload) {
-      throw new LogbookError('not_found', `The upload ${uploadId} is gone; send the file again`, 'uploadId')
+      throw new LogbookError(
+        'not_found',
+        `The upload ${uploadId} is gone; send the file again`,
+        'uploadId',
+      )
     }
     return upload
   }

@@ -41,6 +41,9 @@ main().catch((error: unknown) => {
   const info =
     error instanceof LogbookError
       ? error.toInfo()
-      : { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) }
+      : {
+          code: 'internal' as const,
+          message: error instanceof Error ? error.message : String(error),
+        }
   post({ type: 'failed', error: info })
 })

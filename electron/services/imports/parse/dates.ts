@@ -69,9 +69,12 @@ function zoneOffsetMinutes(zone: string) {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)))
 }
 
-/** A calendar day written `YYYY-MM-DD` or `YYYY/MM/DD` (a time after it is ignored). */
+/** A calendar day written `YYYY-MM-DD` or `YYYY/MM/DD` (a time of day after it is ignored). */
 export function parseDay(text: string): Parsed<string> {
-  const match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ].*)?$/.exec(text.trim())
+  const match =
+    /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?$/i.exec(
+      text.trim(),
+    )
   if (!match) return fail(`"${text}" is not a date (expected YYYY-MM-DD)`)
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
   if (!isRealDay(year, month, day)) return fail(`"${text}" is not a real calendar day`)
