@@ -41,11 +41,13 @@ export async function up(db: Kysely<unknown>) {
     `CREATE TABLE import_keys (
       scope TEXT NOT NULL,
       natural_key TEXT NOT NULL,
+      table_name TEXT NOT NULL,
       row_id INTEGER NOT NULL,
       import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
       PRIMARY KEY (scope, natural_key)
     ) STRICT, WITHOUT ROWID`,
     `CREATE INDEX import_keys_import ON import_keys (import_id)`,
+    `CREATE INDEX import_keys_row ON import_keys (table_name, row_id)`,
     `ALTER TABLE fct_event ADD COLUMN import_id INTEGER REFERENCES imports (id) ON DELETE SET NULL`,
   ])
 }

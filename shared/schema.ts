@@ -405,7 +405,13 @@ export const tables = {
     row_id: int,
     before_json: textOrNull,
   },
-  import_keys: { scope: text, natural_key: text, row_id: int, import_id: int },
+  import_keys: {
+    scope: text,
+    natural_key: text,
+    table_name: text,
+    row_id: int,
+    import_id: int,
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>
 
 /** The import registry's own tables: bookkeeping, not data a person exports or restores. */

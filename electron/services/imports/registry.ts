@@ -94,7 +94,9 @@ function assertNoLaterImportBuiltOn(sqlite: BetterSqlite3.Database, row: ImportR
   const later = sqlite
     .prepare(
       `SELECT DISTINCT i.id, i.file_name FROM import_rows mine
-         JOIN import_rows theirs ON theirs.table_name = mine.table_name AND theirs.row_id = mine.row_id
+         JOIN (SELECT import_id, table_name, row_id FROM import_rows
+               UNION ALL SELECT import_id, table_name, row_id FROM import_keys) theirs
+           ON theirs.table_name = mine.table_name AND theirs.row_id = mine.row_id
          JOIN imports i ON i.id = theirs.import_id
         WHERE mine.import_id = ? AND mine.before_json IS NULL AND theirs.import_id > ?
           AND i.status = 'done'
@@ -137,6 +139,7 @@ export function undoImport(
       )
       .all(importId) as { table_name: string; row_id: number; before_json: string | null }[]
     const touched = new Set<TableName>(removed > 0 ? ['fct_event'] : [])
+    const keptRows = new Set<string>()
     for (const entry of logged) {
       if (!Object.hasOwn(tables, entry.table_name)) continue
       touched.add(entry.table_name as TableName)
@@ -144,13 +147,26 @@ export function undoImport(
         restored += restoreRow(sqlite, entry.table_name, entry.row_id, entry.before_json)
       } else if (isReferenced(sqlite, entry.table_name, entry.row_id)) {
         kept += 1
+        keptRows.add(`${entry.table_name}:${entry.row_id}`)
       } else {
         removed += sqlite
           .prepare(`DELETE FROM ${entry.table_name} WHERE rowid = ?`)
           .run(entry.row_id).changes
       }
     }
-    sqlite.prepare('DELETE FROM import_keys WHERE import_id = ?').run(importId)
+    // A kept row keeps its natural keys, so importing the file again finds it instead of making
+    // a second one.
+    const dropKey = sqlite.prepare(
+      'DELETE FROM import_keys WHERE import_id = ? AND table_name = ? AND row_id = ?',
+    )
+    const keyRows = sqlite
+      .prepare('SELECT DISTINCT table_name, row_id FROM import_keys WHERE import_id = ?')
+      .all(importId) as { table_name: string; row_id: number }[]
+    for (const key of keyRows) {
+      if (!keptRows.has(`${key.table_name}:${key.row_id}`)) {
+        dropKey.run(importId, key.table_name, key.row_id)
+      }
+    }
     sqlite.prepare('DELETE FROM import_rows WHERE import_id = ?').run(importId)
     sqlite
       .prepare(`UPDATE imports SET status = 'undone', undone_at = ? WHERE id = ?`)

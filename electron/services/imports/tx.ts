@@ -59,12 +59,12 @@ export class ImportWriter implements ImportTx {
       .get(scope, key) as number | undefined
   }
 
-  claimKey({ scope, key }: NaturalKey, rowId: number) {
+  claimKey({ scope, key }: NaturalKey, table: TableName, rowId: number) {
     return (
       this.statement(
-        `INSERT INTO import_keys (scope, natural_key, row_id, import_id) VALUES (?, ?, ?, ?)
-         ON CONFLICT (scope, natural_key) DO NOTHING`,
-      ).run(scope, key, rowId, this.importId).changes > 0
+        `INSERT INTO import_keys (scope, natural_key, table_name, row_id, import_id)
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT (scope, natural_key) DO NOTHING`,
+      ).run(scope, key, table, rowId, this.importId).changes > 0
     )
   }
 
@@ -73,7 +73,7 @@ export class ImportWriter implements ImportTx {
     const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
     const rowId = Number(this.statement(sql).run(...Object.values(values)).lastInsertRowid)
     this.logRow(table, rowId, null)
-    if (key) this.claimKey(key, rowId)
+    if (key) this.claimKey(key, table, rowId)
     return rowId
   }
 
@@ -118,16 +118,18 @@ export class ImportWriter implements ImportTx {
   }
 
   exerciseId(name: string, type: ExerciseType) {
-    const folded = name.trim().toLowerCase()
+    const trimmed = name.trim()
+    // The column is UNIQUE COLLATE NOCASE, which folds ASCII letters only: look up the same way.
+    const folded = trimmed.replace(/[A-Z]/g, (c) => c.toLowerCase())
     const cached = this.exercises.get(folded)
     if (cached !== undefined) return cached
     const found = this.statement(
-      'SELECT id FROM fitness_exercises WHERE lower(exercise_name) = ? ORDER BY id LIMIT 1',
+      'SELECT id FROM fitness_exercises WHERE exercise_name = ? COLLATE NOCASE ORDER BY id LIMIT 1',
     )
       .pluck()
-      .get(folded) as number | undefined
+      .get(trimmed) as number | undefined
     const id =
-      found ?? this.insert('fitness_exercises', { exercise_name: name.trim(), exercise_type: type })
+      found ?? this.insert('fitness_exercises', { exercise_name: trimmed, exercise_type: type })
     this.exercises.set(folded, id)
     return id
   }

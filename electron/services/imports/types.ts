@@ -92,7 +92,7 @@ export interface ImportTx {
    * Files an existing row under a natural key (a film this file names, already in the
    * database). false when the key is already taken (it keeps pointing where it did).
    */
-  claimKey(key: NaturalKey, rowId: number): boolean
+  claimKey(key: NaturalKey, table: TableName, rowId: number): boolean
   /** The app owner's users row, made when missing (undo removes it again). */
   owner(): Owner
   /** The exercise with this name (case-insensitive), made when missing. */

@@ -29,9 +29,9 @@ export function filmKey(title: string, year: number | null) {
   return `${normaliseTitle(title)}|${year ?? ''}`
 }
 
-/** Files a row under a key unless the key is taken (by this row, or by an earlier import's). */
+/** Files a film under a key unless the key is taken (by this film, or by an earlier import's). */
 export function claimOnce(tx: ImportTx, key: NaturalKey, rowId: number) {
-  if (tx.findKey(key) === undefined) tx.claimKey(key, rowId)
+  if (tx.findKey(key) === undefined) tx.claimKey(key, 'media_movies', rowId)
 }
 
 /** A calendar day (`YYYY-MM-DD` or `YYYY/MM/DD`) from a cell; a problem when it is not one. */
