@@ -1,4 +1,4 @@
-import { appendFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { generateDemoData } from '../../electron/services/demo'
@@ -19,6 +19,11 @@ import { useSuiteTempDir, useTempDir } from '../helpers/tmp'
 const suiteDir = useSuiteTempDir()
 const tempDir = useTempDir()
 let exportFolder: string
+const FORMULA_TITLES = [
+  ['=HYPERLINK("http://example.invalid","click")', '+drama'],
+  ['-5 stars', '@cmd'],
+  ["'quoted already", '\tTabbed'],
+] as const
 let demoPath: string
 
 /** Every row of a table in key order, columns as exported, values with their storage types. */
@@ -50,6 +55,11 @@ beforeAll(async () => {
     now: new Date('2025-06-15T10:30:00Z'),
     timeZone: 'Europe/Berlin',
   })
+  // Text a spreadsheet would run as a formula, and text that already starts with the escape.
+  const insertFilm = handle.sqlite.prepare(
+    'INSERT INTO media_movies (title, genre, user_id) VALUES (?, ?, NULL)',
+  )
+  for (const [title, genre] of FORMULA_TITLES) insertFilm.run(title, genre)
   exportFolder = join(suiteDir(), 'export')
   await exportAll(handle, exportFolder)
   demoPath = handle.path
@@ -74,7 +84,10 @@ describe('restoring an "export everything" folder', () => {
       }
       const events = rowCount(target, 'fct_event')
       expect(
-        target.sqlite.prepare('SELECT count(*) FROM fct_event WHERE import_id = ?').pluck().get(first.importId),
+        target.sqlite
+          .prepare('SELECT count(*) FROM fct_event WHERE import_id = ?')
+          .pluck()
+          .get(first.importId),
       ).toBe(events)
 
       const before = databaseChecksum(target.sqlite)
@@ -92,17 +105,40 @@ describe('restoring an "export everything" folder', () => {
     }
   }, 120_000)
 
+  it('neutralises formula cells in the files and restores them exactly', async () => {
+    const csv = readFileSync(join(exportFolder, 'media_movies.csv'), 'utf8')
+    expect(csv).toContain(`"'=HYPERLINK(""http://example.invalid"",""click"")",'+drama`)
+    expect(csv).toContain(`'-5 stars,'@cmd`)
+    expect(csv).toContain(`''quoted already,'\tTabbed`)
+    const target = await openFresh(tempDir())
+    try {
+      await restoreExport(target.sqlite, { folder: exportFolder })
+      const restored = target.sqlite
+        .prepare('SELECT title, genre FROM media_movies WHERE user_id IS NULL ORDER BY id')
+        .raw(true)
+        .all()
+      expect(restored).toEqual(FORMULA_TITLES.map(([title, genre]) => [title, genre]))
+    } finally {
+      await target.close()
+    }
+  }, 60_000)
+
   it('is undone as a whole', async () => {
     const target = await openFresh(tempDir())
     try {
       const restored = await restoreExport(target.sqlite, { folder: exportFolder })
       const derived = DERIVED_TABLES.reduce((sum, t) => sum + rowCount(target, t), 0)
       expect(derived).toBeGreaterThan(0)
-      const undone = undoImport(target.sqlite, restored.importId ?? 0, defaultSettings('Europe/Berlin'))
+      const undone = undoImport(
+        target.sqlite,
+        restored.importId ?? 0,
+        defaultSettings('Europe/Berlin'),
+      )
       // Derived rows are not removed one by one: the rollups are recomputed from what is left.
       expect(undone.removed).toBe(restored.inserted - derived)
       expect(undone.kept).toBe(0)
-      for (const table of dataTableNames) expect({ table, rows: rowCount(target, table) }).toEqual({ table, rows: 0 })
+      for (const table of dataTableNames)
+        expect({ table, rows: rowCount(target, table) }).toEqual({ table, rows: 0 })
       expect(undone.import.status).toBe('undone')
     } finally {
       await target.close()
@@ -139,9 +175,9 @@ describe('restoring an "export everything" folder', () => {
       await demo.close()
     }
     const manifestPath = join(folder, 'manifest.json')
-    const manifest = JSON.parse(
-      (await import('node:fs')).readFileSync(manifestPath, 'utf8'),
-    ) as { migrations: string[] }
+    const manifest = JSON.parse((await import('node:fs')).readFileSync(manifestPath, 'utf8')) as {
+      migrations: string[]
+    }
     manifest.migrations.push('9999_future')
     writeFileSync(manifestPath, JSON.stringify(manifest))
     const target = await openFresh(tempDir())
@@ -157,14 +193,28 @@ describe('restoring an "export everything" folder', () => {
     const result = runCliProcess(['--db', db, 'import', 'auto', exportFolder, '--json'])
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
-    const last = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '') as Record<string, unknown>
-    expect(last).toMatchObject({ preset: 'restore', duplicates: 0, rejected: 0, rejectedSample: [] })
+    const last = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '') as Record<
+      string,
+      unknown
+    >
+    expect(last).toMatchObject({
+      preset: 'restore',
+      duplicates: 0,
+      rejected: 0,
+      rejectedSample: [],
+    })
     expect(last.inserted).toBe(last.rows)
     expect(demoPath).toBeTruthy()
   }, 60_000)
 
   it('cli: a preset name with an export folder is a usage error', () => {
-    const result = runCliProcess(['--db', join(tempDir(), 'x.db'), 'import', 'strong', exportFolder])
+    const result = runCliProcess([
+      '--db',
+      join(tempDir(), 'x.db'),
+      'import',
+      'strong',
+      exportFolder,
+    ])
     expect(result.code).toBe(2)
     expectOneLineError(result, /export folder: import it with auto/)
   })
