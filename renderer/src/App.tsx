@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { createHashRouter, RouterProvider } from 'react-router'
 import { toast, Toaster } from 'sonner'
 import { onMenu, onProgress } from './client'
+import { DataLayout } from './sections/data/DataLayout'
 import { DataPage } from './sections/data/DataPage'
 import { SectionLayout, SectionOverview, SectionRecords } from './sections/SectionPage'
 import { SettingsPage } from './sections/settings/SettingsPage'
@@ -13,7 +14,16 @@ import { useAppStore } from './stores/app-store'
 import { useSettingsStore } from './stores/settings-store'
 
 function routeFor(section: (typeof sections)[number]) {
-  if (section.id === 'data') return { path: 'data', element: <DataPage /> }
+  if (section.id === 'data') {
+    return {
+      path: 'data',
+      element: <DataLayout section={section} />,
+      children: [
+        { index: true, element: <DataPage /> },
+        ...(section.pages ?? []).map((page) => ({ path: page.path, element: <page.element /> })),
+      ],
+    }
+  }
   if (section.id === 'settings') return { path: 'settings', element: <SettingsPage /> }
   const children = [
     { index: true, element: <SectionOverview section={section} /> },

@@ -10,10 +10,13 @@ import type { HandlerModule } from '../registry'
 import { readSettings } from '../settings/store'
 
 const uploads = new UploadStore()
+// Staged files are copies in a private temporary folder: gone when the process ends.
+process.once('exit', () => uploads.clear())
 /** The import running on each database file: one at a time, since each holds the write lock. */
 const running = new Map<string, { uploadId: string; job: RunningImport }>()
 
 function progressMessage(p: ImportProgress) {
+  if (p.rows === 0) return 'Reading the file…'
   const rate = new Intl.NumberFormat().format(p.rowsPerSecond)
   const left = p.secondsLeft === null ? '' : `, about ${Math.ceil(p.secondsLeft)} s left`
   return `${new Intl.NumberFormat().format(p.rows)} rows read (${rate} rows/s${left})`

@@ -12,6 +12,8 @@ import {
 import type { ReactElement } from 'react'
 import type { TableName } from '../../../shared/schema'
 import { SECTIONS, type SectionId } from '../../../shared/sections'
+import { ImportHistoryPage } from '../imports/ImportHistoryPage'
+import { ImportPage } from '../imports/ImportPage'
 import { StartWorkoutPage } from '../sections/fitness/StartWorkoutPage'
 import { CheckInPage } from '../sections/studio/CheckInPage'
 import { SeriesPage } from '../sections/studio/SeriesPage'
@@ -147,6 +149,10 @@ const details: Record<SectionId, SectionDetails> = {
     ],
   },
   data: {
+    pages: [
+      { path: 'import', label: 'Import', element: ImportPage },
+      { path: 'history', label: 'Import history', element: ImportHistoryPage },
+    ],
     entities: [],
     emptyHint: '',
     icon: Database,
