@@ -74,4 +74,3 @@ export function toCsv(
   for (const row of rows) text += csvRow(row)
   return text
 }
-

@@ -20,15 +20,7 @@ export interface ColumnMapping {
 }
 
 export type FieldType =
-  | 'text'
-  | 'number'
-  | 'integer'
-  | 'date'
-  | 'datetime'
-  | 'duration'
-  | 'boolean'
-  | 'id'
-  | 'unit'
+  'text' | 'number' | 'integer' | 'date' | 'datetime' | 'duration' | 'boolean' | 'id' | 'unit'
 
 /** A field a preset can fill, for the remap list. */
 export interface PresetField {

@@ -1,10 +1,5 @@
 import { z } from 'zod'
-import type {
-  ImportPreview,
-  ImportRecord,
-  ImportSummary,
-  PresetInfo,
-} from '../imports'
+import type { ImportPreview, ImportRecord, ImportSummary, PresetInfo } from '../imports'
 import { method } from './define'
 
 const noInput = z.object({}).strict()

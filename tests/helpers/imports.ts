@@ -30,6 +30,10 @@ export function importFile(
 }
 
 /** Rows of a query, for assertions. */
-export function rows<T = Record<string, unknown>>(handle: DatabaseHandle, sql: string, ...params: unknown[]) {
+export function rows<T = Record<string, unknown>>(
+  handle: DatabaseHandle,
+  sql: string,
+  ...params: unknown[]
+) {
   return handle.sqlite.prepare(sql).all(...params) as T[]
 }

@@ -19,12 +19,17 @@ function summaryLines(summary: ImportSummary): string[] {
       `${summary.skipped} with nothing to import, ${summary.rejected} rejected.`,
   ]
   for (const r of summary.rejectedSample) {
-    lines.push(`  line ${r.line}${r.column ? `, ${r.column}` : ''}${r.value ? ` "${r.value}"` : ''}: ${r.reason}`)
+    lines.push(
+      `  line ${r.line}${r.column ? `, ${r.column}` : ''}${r.value ? ` "${r.value}"` : ''}: ${r.reason}`,
+    )
   }
   if (summary.rejected > summary.rejectedSample.length) {
-    lines.push(`  … and ${summary.rejected - summary.rejectedSample.length} more (--rejects FILE saves them all)`)
+    lines.push(
+      `  … and ${summary.rejected - summary.rejectedSample.length} more (--rejects FILE saves them all)`,
+    )
   }
-  if (summary.importId !== null) lines.push(`Import ${summary.importId}; undo it with: import --undo ${summary.importId}`)
+  if (summary.importId !== null)
+    lines.push(`Import ${summary.importId}; undo it with: import --undo ${summary.importId}`)
   return lines
 }
 
@@ -47,7 +52,10 @@ function jsonLine(summary: ImportSummary) {
   })
 }
 
-async function withDatabase<T>(ctx: CommandContext, work: (handle: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
+async function withDatabase<T>(
+  ctx: CommandContext,
+  work: (handle: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+) {
   const handle = await openDatabase(ctx.dbPath)
   try {
     return await work(handle)
@@ -81,17 +89,22 @@ export const importCommand: Command = {
     if (values.history) {
       await withDatabase(ctx, async (handle) => {
         for (const r of listImports(handle.sqlite)) {
-          ctx.out(`${r.id}\t${r.startedAt}\t${r.status}\t${r.preset}\t${r.fileName}\t+${r.inserted} (${r.duplicates} dup, ${r.rejected} rejected)`)
+          ctx.out(
+            `${r.id}\t${r.startedAt}\t${r.status}\t${r.preset}\t${r.fileName}\t+${r.inserted} (${r.duplicates} dup, ${r.rejected} rejected)`,
+          )
         }
       })
       return
     }
     if (values.undo !== undefined) {
       const id = Number(values.undo)
-      if (!Number.isInteger(id) || id <= 0) throw new UsageError(`--undo needs an import number, not "${String(values.undo)}"`)
+      if (!Number.isInteger(id) || id <= 0)
+        throw new UsageError(`--undo needs an import number, not "${String(values.undo)}"`)
       await withDatabase(ctx, async (handle) => {
         const result = undoImport(handle.sqlite, id, await readSettings(handle.db))
-        ctx.out(`Undid import ${id} (${result.import.fileName}): ${result.removed} rows removed, ${result.restored} put back, ${result.kept} kept because other records use them.`)
+        ctx.out(
+          `Undid import ${id} (${result.import.fileName}): ${result.removed} rows removed, ${result.restored} put back, ${result.kept} kept because other records use them.`,
+        )
       })
       return
     }
@@ -103,7 +116,9 @@ export const importCommand: Command = {
       throw new UsageError(`${file} is an export folder: import it with auto`)
     }
     if (!folder && !PRESETS.some((p) => p.name === preset) && preset !== 'auto') {
-      throw new UsageError(`unknown preset "${preset}"; use auto or one of: ${PRESETS.map((p) => p.name).join(', ')}`)
+      throw new UsageError(
+        `unknown preset "${preset}"; use auto or one of: ${PRESETS.map((p) => p.name).join(', ')}`,
+      )
     }
     const dryRun = values['dry-run'] === true
     const controller = new AbortController()
@@ -111,7 +126,8 @@ export const importCommand: Command = {
     process.once('SIGINT', stop)
     try {
       const summary = await withDatabase(ctx, async (handle) => {
-        if (folder) return restoreExport(handle.sqlite, { folder: file, dryRun, signal: controller.signal })
+        if (folder)
+          return restoreExport(handle.sqlite, { folder: file, dryRun, signal: controller.signal })
         const settings = await readSettings(handle.db)
         return runImport(handle.sqlite, {
           file,

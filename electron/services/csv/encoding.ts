@@ -43,7 +43,8 @@ export function isValidUtf8(bytes: Uint8Array, complete: boolean): boolean {
 function holdsUtf8Characters(bytes: Uint8Array) {
   for (let i = 0; i + 1 < bytes.length; i++) {
     const lead = bytes[i] ?? 0
-    const length = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 && lead < 0xe0 ? 2 : 0
+    const length =
+      lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 && lead < 0xe0 ? 2 : 0
     if (length === 0 || i + length > bytes.length) continue
     let continuation = true
     for (let j = 1; j < length; j++) continuation &&= ((bytes[i + j] ?? 0) & 0xc0) === 0x80

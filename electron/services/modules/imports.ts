@@ -32,7 +32,8 @@ function reportImportProgress(ctx: ServiceContext) {
 
 export const importsHandlers: HandlerModule = {
   'imports.presets': async () => PRESETS.map(presetInfo),
-  'imports.upload': async (_ctx, input) => uploads.append(input.uploadId, input.fileName, input.chunk),
+  'imports.upload': async (_ctx, input) =>
+    uploads.append(input.uploadId, input.fileName, input.chunk),
   'imports.preview': async (ctx, input) => {
     const upload = uploads.get(input.uploadId)
     const { timeZone } = await readSettings(ctx.session.handle.db)
@@ -48,7 +49,10 @@ export const importsHandlers: HandlerModule = {
     const upload = uploads.get(input.uploadId)
     const databasePath = ctx.session.handle.path
     if (running.has(databasePath)) {
-      throw new LogbookError('conflict', 'Another import is running; wait for it or cancel it first')
+      throw new LogbookError(
+        'conflict',
+        'Another import is running; wait for it or cancel it first',
+      )
     }
     ctx.progress({ fraction: 0, message: `Importing ${upload.fileName}…` })
     const job = startImportWorker(
