@@ -48,6 +48,17 @@ export async function up(db: Kysely<unknown>) {
     ) STRICT, WITHOUT ROWID`,
     `CREATE INDEX import_keys_import ON import_keys (import_id)`,
     `CREATE INDEX import_keys_row ON import_keys (table_name, row_id)`,
-    `ALTER TABLE fct_event ADD COLUMN import_id INTEGER REFERENCES imports (id) ON DELETE SET NULL`,
+    // No REFERENCES clause: imports are never deleted, and SQLite cannot drop a column that is
+    // part of a foreign key, which `down` must.
+    `ALTER TABLE fct_event ADD COLUMN import_id INTEGER`,
+  ])
+}
+
+export async function down(db: Kysely<unknown>) {
+  await runStatements(db, [
+    `ALTER TABLE fct_event DROP COLUMN import_id`,
+    `DROP TABLE import_keys`,
+    `DROP TABLE import_rows`,
+    `DROP TABLE imports`,
   ])
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { generateDemoData } from '../../electron/services/demo'
 import type { ExportManifest } from '../../electron/services/exports/export-all'
-import { tableNames } from '../../shared/schema'
+import { dataTableNames } from '../../shared/schema'
 import { expectOneLineError, runCliProcess } from '../helpers/cli'
 import { fileHash, openFresh } from '../helpers/db'
 import { useSuiteTempDir, useTempDir } from '../helpers/tmp'
@@ -80,7 +80,7 @@ describe('logbook export', () => {
     const manifest = JSON.parse(
       readFileSync(join(folder, 'manifest.json'), 'utf8'),
     ) as ExportManifest
-    expect(manifest.tables.map((t) => t.table)).toEqual(tableNames)
+    expect(manifest.tables.map((t) => t.table)).toEqual(dataTableNames)
     for (const entry of manifest.tables)
       expect(fileHash(join(folder, entry.file))).toBe(entry.sha256)
 

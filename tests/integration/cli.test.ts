@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { tableNames, viewNames } from '../../shared/schema'
+import { dataTableNames, tableNames, viewNames } from '../../shared/schema'
 import { fileHash } from '../helpers/db'
 import { expectOneLineError, runCliProcess } from '../helpers/cli'
 import { useTempDir } from '../helpers/tmp'
@@ -105,7 +105,7 @@ describe('the CLI', () => {
     expect(seeded.code).toBe(0)
     const stats = runCliProcess(['--db', db, 'stats'])
     expect(stats.code).toBe(0)
-    for (const name of [...tableNames, ...viewNames]) {
+    for (const name of [...dataTableNames, ...viewNames]) {
       const line = stats.stdout.split('\n').find((l) => l.startsWith(`${name} `))
       expect(line, name).toBeDefined()
       expect(Number(line!.trim().split(/\s+/).at(-1)), name).toBeGreaterThan(0)

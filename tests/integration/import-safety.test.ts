@@ -41,7 +41,12 @@ beforeEach(async () => {
 
 describe('a malformed file gives a clear error and leaves the database unchanged', () => {
   const cases: [string, string, string, RegExp][] = [
-    ['random bytes', 'auto', fixture('..', 'csv', 'random-bytes.csv'), /does not look like a CSV file/],
+    [
+      'random bytes',
+      'auto',
+      fixture('..', 'csv', 'random-bytes.csv'),
+      /does not look like a CSV file/,
+    ],
     ['an unclosed quote', 'events', safety('unclosed-quote.csv'), /line 3: .*quote/i],
     ['a wrong delimiter (auto)', 'auto', safety('colon-delimited.csv'), /No preset recognises/],
     ['a wrong delimiter (events)', 'events', safety('colon-delimited.csv'), /has no column for/],
@@ -64,7 +69,9 @@ describe('a malformed file gives a clear error and leaves the database unchanged
       `user_id,event_name,event_ts,note\nu-8,login,2025-03-05T08:00:00Z,${'x'.repeat(10 * 1024 * 1024)}\nu-9,login,2025-03-05T08:01:00Z,ok\n`,
     )
     const before = databaseChecksum(handle.sqlite)
-    await expect(importFile(handle, 'events', file)).rejects.toThrow(/line 2: .*(longer than|unfinished)/)
+    await expect(importFile(handle, 'events', file)).rejects.toThrow(
+      /line 2: .*(longer than|unfinished)/,
+    )
     expect(databaseChecksum(handle.sqlite)).toBe(before)
   })
 })
@@ -101,18 +108,25 @@ describe('an import as a whole', () => {
     const summary = await importFile(handle, 'events', file)
     expect(summary.inserted).toBe(2)
     const [latest] = listImports(handle.sqlite)
-    expect(latest).toMatchObject({ id: summary.importId, preset: 'events', inserted: 2, status: 'done' })
+    expect(latest).toMatchObject({
+      id: summary.importId,
+      preset: 'events',
+      inserted: 2,
+      status: 'done',
+    })
     expect(latest?.fileHash).toMatch(/^[0-9a-f]{64}$/)
-    expect(count(`SELECT is_core_action FROM dim_actions WHERE action_type = 'brand_new_action'`)).toBe(1)
+    expect(
+      count(`SELECT is_core_action FROM dim_actions WHERE action_type = 'brand_new_action'`),
+    ).toBe(1)
 
     const undone = undoImport(handle.sqlite, summary.importId ?? 0, defaultSettings(TEST_ZONE))
     expect(undone.import.status).toBe('undone')
     expect(count(`SELECT count(*) FROM users WHERE user_id = 'new-person'`)).toBe(0)
     expect(count(`SELECT count(*) FROM dim_actions WHERE action_type = 'brand_new_action'`)).toBe(0)
     expect(databaseChecksum(handle.sqlite, dataTableNames)).toBe(before)
-    expect(() => undoImport(handle.sqlite, summary.importId ?? 0, defaultSettings(TEST_ZONE))).toThrow(
-      /already undone/,
-    )
+    expect(() =>
+      undoImport(handle.sqlite, summary.importId ?? 0, defaultSettings(TEST_ZONE)),
+    ).toThrow(/already undone/)
   })
 
   it('takes a backup first', async () => {
@@ -125,10 +139,23 @@ describe('an import as a whole', () => {
   it('a dry run counts everything and writes nothing', async () => {
     const before = databaseChecksum(handle.sqlite)
     const file = join(tempDir(), 'dry.csv')
-    writeFileSync(file, 'user_id,event_name,event_ts\nu-1,login,2025-03-08T12:00:00Z\nu-1,login,not a time\n')
+    writeFileSync(
+      file,
+      'user_id,event_name,event_ts\nu-1,login,2025-03-08T12:00:00Z\nu-1,login,not a time\n',
+    )
     const summary = await importFile(handle, 'events', file, { dryRun: true })
-    expect(summary).toMatchObject({ dryRun: true, importId: null, rows: 2, inserted: 1, rejected: 1 })
-    expect(summary.rejectedSample[0]).toMatchObject({ line: 3, column: 'event_ts', value: 'not a time' })
+    expect(summary).toMatchObject({
+      dryRun: true,
+      importId: null,
+      rows: 2,
+      inserted: 1,
+      rejected: 1,
+    })
+    expect(summary.rejectedSample[0]).toMatchObject({
+      line: 3,
+      column: 'event_ts',
+      value: 'not a time',
+    })
     expect(databaseChecksum(handle.sqlite)).toBe(before)
   })
 })
@@ -153,12 +180,15 @@ describe('the import worker thread', () => {
     await writeEventLog(file, 300_000)
     const before = databaseChecksum(handle.sqlite)
     let cancelled = false
-    const job = startImportWorker({ databasePath: handle.path, import: { file, preset: 'events' } }, () => {
-      if (!cancelled) {
-        cancelled = true
-        job.cancel()
-      }
-    })
+    const job = startImportWorker(
+      { databasePath: handle.path, import: { file, preset: 'events' } },
+      () => {
+        if (!cancelled) {
+          cancelled = true
+          job.cancel()
+        }
+      },
+    )
     const error = await job.result.catch((e: unknown) => e)
     expect((error as LogbookError).code).toBe('cancelled')
     expect(databaseChecksum(handle.sqlite)).toBe(before)
