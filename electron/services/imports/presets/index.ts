@@ -1,6 +1,7 @@
 import type { PresetInfo } from '../../../../shared/imports'
 import type { PresetDefinition } from '../types'
 import { bodyPresets } from './body'
+import { entityTablePresets } from './entity-tables'
 import { eventsPresets } from './events'
 import { fitnessPresets } from './fitness'
 import { mediaPresets } from './media'
@@ -13,6 +14,7 @@ export const PRESETS: readonly PresetDefinition[] = [
   ...mediaPresets,
   ...studioPresets,
   ...eventsPresets,
+  ...entityTablePresets,
 ]
 
 export function presetNamed(name: string): PresetDefinition | undefined {
