@@ -1,7 +1,10 @@
 import { join } from 'node:path'
+import { afterEach, beforeEach } from 'vitest'
 import { defaultSettings } from '../../shared/settings'
 import type { DatabaseHandle } from '../../electron/services/db/open'
 import { runImport, type ImportRequest } from '../../electron/services/imports/run'
+import { openFresh } from './db'
+import { useTempDir } from './tmp'
 
 /** The zone every import test reads local times in (a zone with summer time, not the machine's). */
 export const TEST_ZONE = 'Europe/Berlin'
@@ -36,4 +39,28 @@ export function rows<T = Record<string, unknown>>(
   ...params: unknown[]
 ) {
   return handle.sqlite.prepare(sql).all(...params) as T[]
+}
+
+/**
+ * A fresh database for every test of a preset group, and its fixtures: `run('x.csv')` imports
+ * `tests/fixtures/imports/<group>/x.csv` (preset auto unless named).
+ */
+export function useImportFixtures(group: string) {
+  const tempDir = useTempDir()
+  let current: DatabaseHandle | undefined
+  beforeEach(async () => {
+    current = await openFresh(tempDir())
+  })
+  afterEach(async () => {
+    await current?.close()
+  })
+  const db = () => {
+    if (!current) throw new Error('useImportFixtures: no database outside a test')
+    return current
+  }
+  return {
+    db,
+    file: (name: string) => fixture(group, name),
+    run: (name: string, preset = 'auto') => importFile(db(), preset, fixture(group, name)),
+  }
 }

@@ -1,25 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { ImportSummary } from '../../shared/imports'
 import type { DatabaseHandle } from '../../electron/services/db/open'
 import { readCsv } from '../../electron/services/csv/read'
 import { candidatesFor } from '../../electron/services/imports/detect'
 import { readLocalMoment } from '../../electron/services/imports/presets/body-common'
-import { openFresh } from '../helpers/db'
-import { TEST_ZONE, fixture, importFile, rows } from '../helpers/imports'
-import { useTempDir } from '../helpers/tmp'
+import { TEST_ZONE, rows, useImportFixtures } from '../helpers/imports'
 
-const tempDir = useTempDir()
+const fixtures = useImportFixtures('body')
+const { file, run } = fixtures
 let handle: DatabaseHandle
-
-beforeEach(async () => {
-  handle = await openFresh(tempDir())
+beforeEach(() => {
+  handle = fixtures.db()
 })
-afterEach(async () => {
-  await handle.close()
-})
-
-const file = (name: string) => fixture('body', name)
-const run = (name: string, preset = 'auto') => importFile(handle, preset, file(name))
 
 const countsOf = (s: ImportSummary) => ({
   rows: s.rows,

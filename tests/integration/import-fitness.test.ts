@@ -1,26 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { defaultSettings } from '../../shared/settings'
 import type { ImportSummary } from '../../shared/imports'
 import { readCsv } from '../../electron/services/csv/read'
 import type { DatabaseHandle } from '../../electron/services/db/open'
 import { candidatesFor } from '../../electron/services/imports/detect'
 import { undoImport } from '../../electron/services/imports/registry'
-import { openFresh } from '../helpers/db'
-import { TEST_ZONE, fixture, importFile, rows } from '../helpers/imports'
-import { useTempDir } from '../helpers/tmp'
+import { TEST_ZONE, importFile, rows, useImportFixtures } from '../helpers/imports'
 
-const tempDir = useTempDir()
+const fixtures = useImportFixtures('fitness')
+const { file, run } = fixtures
 let handle: DatabaseHandle
-
-beforeEach(async () => {
-  handle = await openFresh(tempDir())
+beforeEach(() => {
+  handle = fixtures.db()
 })
-afterEach(async () => {
-  await handle.close()
-})
-
-const file = (name: string) => fixture('fitness', name)
-const run = (name: string, preset = 'auto') => importFile(handle, preset, file(name))
 
 const TABLES = ['fitness_workouts', 'fitness_exercise_logs', 'fitness_exercises', 'users'] as const
 

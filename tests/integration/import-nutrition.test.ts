@@ -1,24 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { ImportSummary } from '../../shared/imports'
 import { readCsv } from '../../electron/services/csv/read'
 import type { DatabaseHandle } from '../../electron/services/db/open'
 import { candidatesFor } from '../../electron/services/imports/detect'
-import { openFresh } from '../helpers/db'
-import { fixture, importFile, rows } from '../helpers/imports'
-import { useTempDir } from '../helpers/tmp'
+import { rows, useImportFixtures } from '../helpers/imports'
 
-const tempDir = useTempDir()
+const fixtures = useImportFixtures('nutrition')
+const { file, run } = fixtures
 let handle: DatabaseHandle
-
-beforeEach(async () => {
-  handle = await openFresh(tempDir())
+beforeEach(() => {
+  handle = fixtures.db()
 })
-afterEach(async () => {
-  await handle.close()
-})
-
-const file = (name: string) => fixture('nutrition', name)
-const run = (name: string, preset = 'auto') => importFile(handle, preset, file(name))
 
 const countsOf = (s: ImportSummary) => ({
   rows: s.rows,
