@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same run.
+import { runImportEventsBench } from './import-events'
 import { runRecordsListBench } from './records-list'
 import { runTimestampStorageBench } from './timestamp-storage'
 
@@ -6,6 +7,7 @@ const only = process.argv[2]
 const benches: Record<string, () => void | Promise<void>> = {
   'timestamp-storage': runTimestampStorageBench,
   'records-list': runRecordsListBench,
+  'import-events': runImportEventsBench,
 }
 
 for (const [name, run] of Object.entries(benches)) {
