@@ -60,6 +60,7 @@ export function useImportFixtures(group: string) {
   }
   return {
     db,
+    tempDir,
     file: (name: string) => fixture(group, name),
     run: (name: string, preset = 'auto') => importFile(db(), preset, fixture(group, name)),
   }

@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import { createWriteStream, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { finished } from 'node:stream/promises'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../electron/services/db/open'
 import { readCsv } from '../../electron/services/csv/read'
 import { databaseChecksum } from '../../electron/services/db/checksum'
@@ -13,20 +13,14 @@ import { DEFAULT_EVENT_NAME, eventsPreset } from '../../electron/services/import
 import { REBUILD_INDEXES_AFTER } from '../../electron/services/imports/presets/events-write'
 import { dateKeyOf } from '../../shared/time'
 import { openFresh } from '../helpers/db'
-import { fixture, importFile, rows } from '../helpers/imports'
-import { useTempDir } from '../helpers/tmp'
+import { importFile, rows, useImportFixtures } from '../helpers/imports'
 
-const tempDir = useTempDir()
+const fixtures = useImportFixtures('events')
+const { file, tempDir } = fixtures
 let handle: DatabaseHandle
-
-beforeEach(async () => {
-  handle = await openFresh(tempDir())
+beforeEach(() => {
+  handle = fixtures.db()
 })
-afterEach(async () => {
-  await handle.close()
-})
-
-const file = (name: string) => fixture('events', name)
 const count = (sql: string, ...params: unknown[]) =>
   handle.sqlite
     .prepare(sql)
