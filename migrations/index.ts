@@ -7,6 +7,7 @@ import * as media from './0005_media'
 import * as blog from './0006_blog'
 import * as seedViews from './0007_seed_views'
 import * as imports from './0008_imports'
+import * as eventIds from './0009_event_ids'
 
 // A static list: bundlers cannot read a folder at run time, and the CSP forbids eval.
 // Names sort as text, so they are zero-padded. Never edit a released migration: add one.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0006_blog': blog,
   '0007_seed_views': seedViews,
   '0008_imports': imports,
+  '0009_event_ids': eventIds,
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { once } from 'node:events'
-import { createWriteStream, writeFileSync } from 'node:fs'
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { finished } from 'node:stream/promises'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -474,9 +474,9 @@ describe('long logs: indexes set aside and built again', () => {
       upkeep: null,
       onProgress: () => (fewest = Math.min(fewest, indexSql().length)),
     })
-    // The four indexes every row would pay for were set aside; the unique one on event_id and
+    // The five indexes every row would pay for were set aside (the unique one on event_id too);
     // the partial ones on columns an import never fills were kept.
-    expect(fewest).toBe(before.length - 4)
+    expect(fewest).toBe(before.length - 5)
     expect(summary).toMatchObject({ inserted: total, rejected: 0 })
     expect(indexSql()).toEqual(before)
     expect(handle.sqlite.pragma('cache_size', { simple: true })).toBe(cacheSize)
@@ -490,6 +490,21 @@ describe('long logs: indexes set aside and built again', () => {
     )
     const again = await importFile(handle, 'events', path, { upkeep: null })
     expect(again).toMatchObject({ inserted: 0, duplicates: total })
+  }, 60_000)
+
+  it('a long file repeating ids finds its duplicates at the end, against the table and itself', async () => {
+    await importFile(handle, 'events', file('iso.csv'))
+    const existing = count('SELECT count(*) FROM fct_event')
+    const path = join(tempDir(), 'repeated.csv')
+    const half = REBUILD_INDEXES_AFTER + 5_000
+    await writeLog(path, half)
+    const [header = '', ...body] = readFileSync(path, 'utf8').trimEnd().split('\n')
+    writeFileSync(path, [header, ...body, ...body, ''].join('\n'))
+    const summary = await importFile(handle, 'events', path, { upkeep: null })
+    expect(summary).toMatchObject({ rows: 2 * half, inserted: half, duplicates: half })
+    expect(count('SELECT count(*) FROM fct_event')).toBe(existing + half)
+    expect(count('SELECT count(DISTINCT event_id) FROM fct_event')).toBe(existing + half)
+    expect(count('SELECT count(*) FROM fct_event WHERE import_id = ?', summary.importId)).toBe(half)
   }, 60_000)
 
   it('a cancel after the indexes were set aside leaves the database as it was', async () => {
@@ -511,7 +526,8 @@ describe('long logs: indexes set aside and built again', () => {
       },
     }).catch((e: unknown) => e)
     expect((error as LogbookError).code).toBe('cancelled')
-    expect(indexesWhenCancelled).toBe(indexes.length - 4) // user+time, time, ingested, session
+    // user+time, time, ingested, session, event id
+    expect(indexesWhenCancelled).toBe(indexes.length - 5)
     expect(indexSql()).toEqual(indexes)
     expect(databaseChecksum(handle.sqlite)).toBe(before)
   }, 60_000)

@@ -219,7 +219,11 @@ export async function runImport(
         `${fileName} has a header but no rows: there is nothing to import`,
       )
     }
-    bound.finish?.(activeWriter)
+    const finished = bound.finish?.(activeWriter)
+    if (finished) {
+      counter.inserted -= finished.laterDuplicates
+      counter.duplicates += finished.laterDuplicates
+    }
     request.signal?.throwIfAborted()
     if (request.upkeep) upkeepAfterImport(sqlite, chosen.preset.targets, request.upkeep)
     const fileHash = hash.digest('hex')

@@ -50,8 +50,11 @@ export interface BoundPreset<R> {
   parse(row: readonly string[], line: number): ParseOutcome<R>
   /** Writes one record inside the import's transaction. A thrown LogbookError rejects the row. */
   write(record: R, tx: ImportTx): WriteOutcome
-  /** After the last row, still inside the transaction. */
-  finish?(tx: ImportTx): void
+  /**
+   * After the last row, still inside the transaction. A preset that only finds duplicates at
+   * the end (a bulk write) says how many rows it counted as inserted were duplicates after all.
+   */
+  finish?(tx: ImportTx): { laterDuplicates: number } | undefined
 }
 
 export interface PresetDefinition<R = unknown> {

@@ -37,14 +37,14 @@ const INGESTED_BIT = 1 << OPTIONAL_COLUMNS.indexOf('ingested_at')
  * fill the same few columns on every row). The import's id, and the import's time when the row
  * gives no ingestion time, are constants of the import.
  */
-function insertSql(shape: number, importId: number, now: number) {
+function insertSql(shape: number, importId: number, now: number, checkDuplicates: boolean) {
   const values = OPTIONAL_COLUMNS.map((column, bit) =>
     shape & (1 << bit) ? '?' : column === 'ingested_at' ? String(now) : 'NULL',
   )
   return `INSERT INTO fct_event (event_id, user_id, event_name, event_ts, date_key,
       ${OPTIONAL_COLUMNS.join(', ')}, import_id)
     VALUES (?, ?, ?, ?, ?, ${values.join(', ')}, ${importId})
-    ON CONFLICT (event_id) DO NOTHING`
+    ${checkDuplicates ? 'ON CONFLICT (event_id) DO NOTHING' : ''}`
 }
 
 /** ensureUser's details: none (and no new empty object per row for its default). */
@@ -66,14 +66,17 @@ const WRITTEN_COLUMNS = [
   'import_id',
 ]
 
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE'
+
+const isUnique = (sql: string) => /^\s*CREATE\s+UNIQUE\b/i.test(sql)
+
 /**
- * Whether an index is worth dropping for a long import: not a unique one (it decides what is a
- * duplicate), and not a partial index whose condition reads none of the columns this import
- * writes (`… WHERE account_id IS NOT NULL`: the imported rows are not in it, so it costs nothing
- * per row, and building it again would scan the whole table).
+ * Whether an index is worth dropping for a long import: not a partial index whose condition
+ * reads none of the columns this import writes (`… WHERE account_id IS NOT NULL`: the imported
+ * rows are not in it, so it costs nothing per row, and building it again would scan the table).
  */
 function costsPerRow(sql: string) {
-  if (/^\s*CREATE\s+UNIQUE\b/i.test(sql)) return false
   const where = /\bWHERE\b([\s\S]*)$/i.exec(sql)
   if (!where) return true
   const condition = (where[1] ?? '').toLowerCase()
@@ -105,6 +108,10 @@ export class FastEventWriter {
   private written = 0
   private rebuildAfter = Number.POSITIVE_INFINITY
   private dropped: IndexDefinition[] = []
+  /** The unique index on event_id is set aside too: duplicates are found once, at the end. */
+  private uniqueDropped = false
+  /** The largest event_key before the import: every row above it is this import's. */
+  private keyBefore = 0
   /** The connection's cache_size before the import, to put back. */
   private cacheSize: number | undefined
 
@@ -119,10 +126,13 @@ export class FastEventWriter {
     this.lastAction = ''
     this.written = 0
     // An upper bound on the rows already there, without counting them.
-    const span = sqlite
-      .prepare('SELECT coalesce(max(event_key) - min(event_key) + 1, 0) FROM fct_event')
-      .pluck()
-      .get() as number
+    const { span, last } = sqlite
+      .prepare(
+        'SELECT coalesce(max(event_key) - min(event_key) + 1, 0) AS span, coalesce(max(event_key), 0) AS last FROM fct_event',
+      )
+      .get() as { span: number; last: number }
+    this.keyBefore = last
+    this.uniqueDropped = false
     this.rebuildAfter = Math.max(REBUILD_INDEXES_AFTER, span)
     const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number
     const pageSize = sqlite.pragma('page_size', { simple: true }) as number
@@ -137,7 +147,7 @@ export class FastEventWriter {
     let statement = this.statements[shape]
     if (statement === undefined) {
       statement = (this.sqlite as BetterSqlite3.Database).prepare(
-        insertSql(shape, this.importId, this.now),
+        insertSql(shape, this.importId, this.now, !this.uniqueDropped),
       )
       this.statements[shape] = statement
       let count = 5
@@ -196,16 +206,54 @@ export class FastEventWriter {
     const dropped = indexes.filter((index) => costsPerRow(index.sql))
     for (const index of dropped) sqlite.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`)
     this.dropped = dropped
+    // Statements compiled against the dropped indexes are made again; without the unique index
+    // an insert cannot ask ON CONFLICT, so rows go in as they come and duplicates go at the end.
+    this.uniqueDropped = dropped.some((index) => isUnique(index.sql))
+    this.statements = []
+    this.arguments = []
   }
 
-  /** Puts back the indexes dropped for speed (still inside the import's transaction). */
-  finish(tx: ImportTx) {
-    for (const index of this.dropped) tx.sqlite.exec(index.sql)
+  /**
+   * Rows of this import whose event_id an earlier row already has (in the table before, or
+   * earlier in the file): deleted, one sorted pass, before the unique index is built again.
+   */
+  private dropLaterDuplicates(sqlite: BetterSqlite3.Database) {
+    return sqlite
+      .prepare(
+        `DELETE FROM fct_event WHERE event_key IN (
+           SELECT event_key FROM (
+             SELECT event_key, event_id,
+                    lag(event_id) OVER (ORDER BY event_id, event_key) AS previous
+               FROM fct_event)
+            WHERE event_id = previous AND event_key > ?)`,
+      )
+      .run(this.keyBefore).changes
+  }
+
+  /**
+   * Puts back the indexes dropped for speed (still inside the import's transaction), and says
+   * how many rows counted as inserted turned out to be duplicates.
+   */
+  finish(tx: ImportTx): { laterDuplicates: number } {
+    let laterDuplicates = 0
+    for (const index of this.dropped) {
+      try {
+        tx.sqlite.exec(index.sql)
+      } catch (error) {
+        // The common case has no duplicates and pays for one sorted build; only a file that
+        // repeats ids pays for finding them.
+        if (!isUnique(index.sql) || !isUniqueViolation(error)) throw error
+        laterDuplicates = this.dropLaterDuplicates(tx.sqlite)
+        tx.sqlite.exec(index.sql)
+      }
+    }
     this.dropped = []
+    this.uniqueDropped = false
     if (this.cacheSize !== undefined) tx.sqlite.pragma(`cache_size = ${this.cacheSize}`)
     this.cacheSize = undefined
     this.statements = []
     this.arguments = []
     this.sqlite = undefined
+    return { laterDuplicates }
   }
 }

@@ -473,7 +473,7 @@ class EventLogReader implements BoundPreset<EventRecord> {
   }
 
   finish(tx: ImportTx) {
-    this.writer.finish(tx)
+    return this.writer.finish(tx)
   }
 }
 
