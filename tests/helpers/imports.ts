@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
 import { defaultSettings } from '../../shared/settings'
+import type { ImportSummary } from '../../shared/imports'
 import type { DatabaseHandle } from '../../electron/services/db/open'
 import { runImport, type ImportRequest } from '../../electron/services/imports/run'
 import { openFresh } from './db'
@@ -65,3 +66,12 @@ export function useImportFixtures(group: string) {
     run: (name: string, preset = 'auto') => importFile(db(), preset, fixture(group, name)),
   }
 }
+
+/** A summary's counts alone, to compare in one assertion. */
+export const countsOf = (s: ImportSummary) => ({
+  rows: s.rows,
+  inserted: s.inserted,
+  duplicates: s.duplicates,
+  skipped: s.skipped,
+  rejected: s.rejected,
+})

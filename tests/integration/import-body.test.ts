@@ -1,24 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { ImportSummary } from '../../shared/imports'
 import type { DatabaseHandle } from '../../electron/services/db/open'
 import { readCsv } from '../../electron/services/csv/read'
 import { candidatesFor } from '../../electron/services/imports/detect'
 import { readLocalMoment } from '../../electron/services/imports/presets/body-common'
-import { TEST_ZONE, rows, useImportFixtures } from '../helpers/imports'
+import { TEST_ZONE, rows, useImportFixtures, countsOf } from '../helpers/imports'
 
 const fixtures = useImportFixtures('body')
 const { file, run } = fixtures
 let handle: DatabaseHandle
 beforeEach(() => {
   handle = fixtures.db()
-})
-
-const countsOf = (s: ImportSummary) => ({
-  rows: s.rows,
-  inserted: s.inserted,
-  duplicates: s.duplicates,
-  skipped: s.skipped,
-  rejected: s.rejected,
 })
 
 /** Every measurement as [date, kg, fat %, created_at], in the order written. */

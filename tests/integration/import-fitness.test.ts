@@ -1,11 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { defaultSettings } from '../../shared/settings'
-import type { ImportSummary } from '../../shared/imports'
 import { readCsv } from '../../electron/services/csv/read'
 import type { DatabaseHandle } from '../../electron/services/db/open'
 import { candidatesFor } from '../../electron/services/imports/detect'
 import { undoImport } from '../../electron/services/imports/registry'
-import { TEST_ZONE, importFile, rows, useImportFixtures } from '../helpers/imports'
+import { TEST_ZONE, importFile, rows, useImportFixtures, countsOf } from '../helpers/imports'
 
 const fixtures = useImportFixtures('fitness')
 const { file, run } = fixtures
@@ -59,14 +58,6 @@ function exerciseTypes() {
     ).map((e) => [e.name, e.type]),
   )
 }
-
-const countsOf = (s: ImportSummary) => ({
-  rows: s.rows,
-  inserted: s.inserted,
-  duplicates: s.duplicates,
-  skipped: s.skipped,
-  rejected: s.rejected,
-})
 
 async function headerOf(path: string) {
   let header: string[] = []

@@ -1,23 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { ImportSummary } from '../../shared/imports'
 import { readCsv } from '../../electron/services/csv/read'
 import type { DatabaseHandle } from '../../electron/services/db/open'
 import { candidatesFor } from '../../electron/services/imports/detect'
-import { rows, useImportFixtures } from '../helpers/imports'
+import { rows, useImportFixtures, countsOf } from '../helpers/imports'
 
 const fixtures = useImportFixtures('nutrition')
 const { file, run } = fixtures
 let handle: DatabaseHandle
 beforeEach(() => {
   handle = fixtures.db()
-})
-
-const countsOf = (s: ImportSummary) => ({
-  rows: s.rows,
-  inserted: s.inserted,
-  duplicates: s.duplicates,
-  skipped: s.skipped,
-  rejected: s.rejected,
 })
 
 interface Day {

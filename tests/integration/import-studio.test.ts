@@ -1,25 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { ImportSummary } from '../../shared/imports'
 import { readCsv } from '../../electron/services/csv/read'
 import type { DatabaseHandle } from '../../electron/services/db/open'
 import { candidatesFor } from '../../electron/services/imports/detect'
 import { classesBetween } from '../../electron/services/studio/classes'
 import { readRoster } from '../../electron/services/studio/roster'
-import { TEST_ZONE, rows, useImportFixtures } from '../helpers/imports'
+import { TEST_ZONE, rows, useImportFixtures, countsOf } from '../helpers/imports'
 
 const fixtures = useImportFixtures('studio')
 const { file, run } = fixtures
 let handle: DatabaseHandle
 beforeEach(() => {
   handle = fixtures.db()
-})
-
-const countsOf = (s: ImportSummary) => ({
-  rows: s.rows,
-  inserted: s.inserted,
-  duplicates: s.duplicates,
-  skipped: s.skipped,
-  rejected: s.rejected,
 })
 
 const TABLES = [

@@ -23,6 +23,7 @@ import {
   positiveOrNull,
   writeSet,
   type SetRecord,
+  dayWorkout,
 } from './fitness-sets'
 
 export const FITBOD_FIELDS: readonly FieldSpec[] = [
@@ -126,13 +127,7 @@ export const fitbodPreset: PresetDefinition<SetRecord> = {
         }
         const counted = multiplier !== null && multiplier !== 0 && multiplier !== 1
         const record: SetRecord = {
-          workout: {
-            key: { scope: 'fitbod:workout', key: day },
-            date: day,
-            notes: null,
-            durationMinutes: null,
-            label: day,
-          },
+          workout: dayWorkout('fitbod', day),
           key: { scope: 'fitbod:set', key: `${group}|${ordinal}` },
           group,
           exercise,

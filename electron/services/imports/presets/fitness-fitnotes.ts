@@ -23,6 +23,7 @@ import {
   joinNotes,
   writeSet,
   type SetRecord,
+  dayWorkout,
 } from './fitness-sets'
 
 export const FITNOTES_FIELDS: readonly FieldSpec[] = [
@@ -114,13 +115,7 @@ export const fitnotesPreset: PresetDefinition<SetRecord> = {
           return { kind: 'skip', reason: 'a set with no weight, reps, distance or time' }
         }
         const record: SetRecord = {
-          workout: {
-            key: { scope: 'fitnotes:workout', key: day },
-            date: day,
-            notes: null,
-            durationMinutes: null,
-            label: day,
-          },
+          workout: dayWorkout('fitnotes', day),
           key: { scope: 'fitnotes:set', key: `${group}|${ordinal}` },
           group,
           exercise,

@@ -22,10 +22,9 @@ import {
   isEmptySet,
   joinNotes,
   rpeNote,
-  workoutMinutes,
-  workoutNotes,
   writeSet,
   type SetRecord,
+  timedWorkout,
 } from './fitness-sets'
 
 export const HEVY_FIELDS: readonly FieldSpec[] = [
@@ -178,13 +177,7 @@ export const hevyPreset: PresetDefinition<SetRecord> = {
         if (exerciseNote !== null) notedExercise.set(group, exerciseNote)
         const lengthSeconds = end === null ? null : (end.epochMs - start.epochMs) / 1000
         const record: SetRecord = {
-          workout: {
-            key: { scope: 'hevy:workout', key: start.stamp },
-            date: start.day,
-            notes: workoutNotes(title, description),
-            durationMinutes: workoutMinutes(lengthSeconds),
-            label: `${start.stamp}${title ? ` (${title})` : ''}`,
-          },
+          workout: timedWorkout('hevy', start, title, description, lengthSeconds),
           key: { scope: 'hevy:set', key: `${group}|${ordinal}` },
           group,
           exercise,

@@ -67,6 +67,37 @@ export function joinNotes(parts: readonly (string | null | undefined)[]): string
   return kept.length > 0 ? kept.join('; ') : null
 }
 
+/**
+ * A workout the app stamps with its start (Strong, Hevy): keyed by that start alone, so a
+ * workout renamed between two exports is still one; its name leads its notes.
+ */
+export function timedWorkout(
+  app: string,
+  start: { stamp: string; day: string },
+  name: string | null,
+  notes: string | null,
+  seconds: number | null,
+): WorkoutRef {
+  return {
+    key: { scope: `${app}:workout`, key: start.stamp },
+    date: start.day,
+    notes: workoutNotes(name, notes),
+    durationMinutes: workoutMinutes(seconds),
+    label: `${start.stamp}${name ? ` (${name})` : ''}`,
+  }
+}
+
+/** A day's training as one workout (FitNotes, Fitbod: rows carry no start or name). */
+export function dayWorkout(app: string, day: string): WorkoutRef {
+  return {
+    key: { scope: `${app}:workout`, key: day },
+    date: day,
+    notes: null,
+    durationMinutes: null,
+    label: day,
+  }
+}
+
 /** Workout notes: the workout's name (which has no column of its own) first, its notes below. */
 export function workoutNotes(name: string | null, notes: string | null): string | null {
   const lines = [name, notes].map((p) => p?.replace(/\r\n?/g, '\n').trim() ?? '')

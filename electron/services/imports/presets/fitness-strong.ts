@@ -32,10 +32,9 @@ import {
   isEmptySet,
   joinNotes,
   rpeNote,
-  workoutMinutes,
-  workoutNotes as workoutNotesOf,
   writeSet,
   type SetRecord,
+  timedWorkout,
 } from './fitness-sets'
 
 const UNIT_WEIGHT = /^(weight|gewicht) ?\((kgs?|lbs?)\)$/
@@ -278,13 +277,7 @@ function bindStrong(
       pendingNotes.delete(group)
       const moment = start.value
       const record: SetRecord = {
-        workout: {
-          key: { scope: 'strong:workout', key: moment.stamp },
-          date: moment.day,
-          notes: workoutNotesOf(workoutName, workoutNotes),
-          durationMinutes: workoutMinutes(seconds),
-          label: `${moment.stamp}${workoutName ? ` (${workoutName})` : ''}`,
-        },
+        workout: timedWorkout('strong', moment, workoutName, workoutNotes, seconds),
         key: { scope: 'strong:set', key: `${group}|${ordinal}` },
         group,
         exercise,
