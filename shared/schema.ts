@@ -3,7 +3,7 @@ import type { ColumnType, Generated } from 'kysely'
 // The database's shape as data, so a test can hold it against `PRAGMA table_info` of a migrated
 // file, and the Kysely `Database` type is derived from it: the two cannot drift apart.
 
-export type SqlType = 'INTEGER' | 'REAL' | 'TEXT'
+export type SqlType = 'INTEGER' | 'REAL' | 'TEXT' | 'BLOB'
 export interface ColumnSpec {
   readonly type: SqlType
   readonly nullable: boolean
@@ -416,6 +416,35 @@ export const tables = {
 
 /** The import registry's own tables: bookkeeping, not data a person exports or restores. */
 export const IMPORT_BOOKKEEPING = ['imports', 'import_rows', 'import_keys'] as const
+
+/**
+ * Summaries of the rollups (migration 0010), read only by the reports: one holds bitmaps, so they
+ * stay out of `tables` (and so out of the typed Database, exports and restores).
+ */
+export const ROLLUP_SUMMARIES = {
+  rollup_user_days: {
+    user_key: rowId,
+    first_day: int,
+    last_day: int,
+    active_days: int,
+    days: spec('BLOB', false, false),
+  },
+  rollup_user_months: {
+    user_key: int,
+    month: int,
+    active_days: int,
+    actions_on_active_days: int,
+    tier: text,
+  },
+  rollup_days: {
+    date_key: rowId,
+    events: int,
+    active_users: int,
+    sessions: int,
+    session_seconds: int,
+    session_users: int,
+  },
+} as const satisfies Record<string, Record<string, ColumnSpec>>
 
 /** Read-only views with the seeds' names over the tables above (migration 0007). */
 export const views = {

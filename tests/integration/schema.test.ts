@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../electron/services/db/open'
-import { tables, views, type ColumnSpec } from '../../shared/schema'
+import { ROLLUP_SUMMARIES, tables, views, type ColumnSpec } from '../../shared/schema'
 import { seedColumns } from '../fixtures/seed-columns'
 import { objectNames, openFresh } from '../helpers/db'
 import { useSuiteTempDir } from '../helpers/tmp'
@@ -48,14 +48,14 @@ function describeColumn(info: ColumnInfo, isRowId: boolean): ColumnSpec & { name
 describe('the typed Database in shared/ matches the migrated file', () => {
   it('has exactly the tables the migrations create', () => {
     const inFile = objectNames(sqlite, 'table').filter((name) => !name.startsWith('kysely_'))
-    expect(inFile).toEqual(Object.keys(tables).sort())
+    expect(inFile).toEqual([...Object.keys(tables), ...Object.keys(ROLLUP_SUMMARIES)].sort())
   })
 
   it('has exactly the views the migrations create', () => {
     expect(objectNames(sqlite, 'view')).toEqual(Object.keys(views).sort())
   })
 
-  it.each(Object.entries(tables))(
+  it.each([...Object.entries(tables), ...Object.entries(ROLLUP_SUMMARIES)])(
     'table %s: names, order, types, NULL and defaults',
     (name, columns) => {
       const expected = Object.entries(columns).map(([column, spec]) => ({ name: column, ...spec }))

@@ -29,6 +29,7 @@ import { dimDateRows } from './calendar'
 import { dailyActivity, type DayActivity } from './daily-activity'
 import { rebuildMediaAnalytics } from './media-analytics'
 import { deriveSessions, sessionDurationSeconds, type DerivedSession } from './sessions'
+import { refreshDayTotals, writeUserDays, writeUserMonths } from './summaries'
 import { monthlyTiers, type PersonMonth } from './tiers'
 
 export type RollupSettings = Pick<
@@ -152,7 +153,9 @@ function writeDailyActivity(
   people: readonly Person[],
   settings: RollupSettings,
 ) {
-  const tiers = monthlyTiers(people.flatMap(personMonths), settings)
+  const months = people.flatMap(personMonths)
+  const tiers = monthlyTiers(months, settings)
+  writeUserMonths(sqlite, months, tiers)
   const insert = sqlite.prepare(
     `INSERT INTO fact_daily_user_activity (user_key, date_key, sessions_count,
        total_session_duration, total_actions, unique_action_types, is_active_day, engagement_tier)
@@ -187,12 +190,17 @@ export function rebuildRollups(
 ): RollupCounts {
   const rebuild = sqlite.transaction((): RollupCounts => {
     const people = readPeople(sqlite, settings)
+    for (const table of ['rollup_user_days', 'rollup_user_months', 'rollup_days']) {
+      sqlite.prepare(`DELETE FROM ${table}`).run()
+    }
     sqlite.prepare(`DELETE FROM fact_daily_user_activity`).run()
     sqlite.prepare(`DELETE FROM fact_user_sessions`).run()
     sqlite.prepare(`DELETE FROM dim_date`).run()
     const dimDate = writeDimDate(sqlite, people)
     const sessions = writeSessions(sqlite, people)
     const daily = writeDailyActivity(sqlite, people, settings)
+    writeUserDays(sqlite, people)
+    refreshDayTotals(sqlite)
     const mediaAnalytics = rebuildMediaAnalytics(sqlite, settings.timeZone)
     return { dimDate, sessions, dailyActivity: daily, mediaAnalytics }
   })
