@@ -55,14 +55,14 @@ export function encodeDays(days: Iterable<number>): DayBits | null {
 export function hasDay(b: Pick<DayBits, 'firstDay' | 'lastDay' | 'bits'>, day: number): boolean {
   if (day < b.firstDay || day > b.lastDay) return false
   const i = day - b.firstDay
-  return (b.bits[i >> 3]! & (1 << (i & 7))) !== 0
+  return ((b.bits[i >> 3] ?? 0) & (1 << (i & 7))) !== 0
 }
 
 /** Every set day, ascending. */
 export function decodeDays(b: Pick<DayBits, 'firstDay' | 'bits'>): number[] {
   const days: number[] = []
   for (let byte = 0; byte < b.bits.length; byte++) {
-    let v = b.bits[byte]!
+    let v = b.bits[byte] ?? 0
     while (v !== 0) {
       const bit = 31 - Math.clz32(v & -v)
       days.push(b.firstDay + byte * 8 + bit)
