@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
 import { dateKeyOf, dateKeyToIso } from '../../../../shared/time'
@@ -98,7 +98,9 @@ export function StartWorkoutPage() {
     void navigate('/fitness/fitness_workouts')
   }, [settings, draft, wrongDatabase, reloadList, refreshCounts, navigate])
 
-  useEffect(() => {
+  // A layout effect, so the shortcuts work from the moment the workout is on screen: a plain
+  // effect runs after paint, and a Ctrl+Enter pressed in between was lost.
+  useLayoutEffect(() => {
     if (!draft) return
     const onKey = (event: KeyboardEvent) => {
       if (document.querySelector('dialog[open]')) return
