@@ -1,0 +1,142 @@
+import { useId, useRef, useState, type ReactNode } from 'react'
+import { toCsv } from '../../../shared/csv'
+import { downloadText } from '../exports/download'
+import { useChartTheme } from './chart-theme'
+import type { ChartTable } from './types'
+import './charts.css'
+
+interface ChartCardProps {
+  title: string
+  /** What the numbers are in ("people per day"): shown under the title. */
+  unit: string
+  /** The drawn numbers; null while they load. */
+  table: ChartTable | null
+  /** Base of the CSV and PNG file names. */
+  fileName: string
+  /** What to say when there is nothing to draw, and how to get data. */
+  emptyHint: ReactNode
+  height?: number
+  /** The chart itself; only mounted when there is something to draw. */
+  children: ReactNode
+}
+
+function savePng(container: HTMLElement | null, fileName: string, background: string) {
+  const canvas = container?.querySelector('canvas')
+  if (!canvas) return
+  // The canvas is transparent: paint the card's own background under it, so the PNG reads
+  // the same outside the app.
+  const copy = document.createElement('canvas')
+  copy.width = canvas.width
+  copy.height = canvas.height
+  const context = copy.getContext('2d')
+  if (!context) return
+  context.fillStyle = background
+  context.fillRect(0, 0, copy.width, copy.height)
+  context.drawImage(canvas, 0, 0)
+  const link = document.createElement('a')
+  link.href = copy.toDataURL('image/png')
+  link.download = `${fileName}.png`
+  link.hidden = true
+  document.body.append(link)
+  link.click()
+  link.remove()
+}
+
+/** One chart: title, units, a table view, Export CSV of exactly what is drawn, Save PNG. */
+export function ChartCard({
+  title,
+  unit,
+  table,
+  fileName,
+  emptyHint,
+  height = 260,
+  children,
+}: ChartCardProps) {
+  const titleId = useId()
+  const body = useRef<HTMLDivElement>(null)
+  const [asTable, setAsTable] = useState(false)
+  const theme = useChartTheme()
+  const loading = table === null
+  const empty = table !== null && table.rows.length === 0
+
+  return (
+    <section className="card chart-card" aria-labelledby={titleId} aria-busy={loading}>
+      <header className="chart-head">
+        <div>
+          <h3 id={titleId}>{title}</h3>
+          <p className="chart-unit">{unit}</p>
+        </div>
+        <div className="chart-tools" role="group" aria-label={`${title} tools`}>
+          <button
+            type="button"
+            aria-pressed={asTable}
+            disabled={loading || empty}
+            onClick={() => setAsTable((shown) => !shown)}
+          >
+            {asTable ? 'Show chart' : 'Show as table'}
+          </button>
+          <button
+            type="button"
+            disabled={loading || empty}
+            onClick={() =>
+              table && downloadText(`${fileName}.csv`, toCsv(table.columns, table.rows))
+            }
+          >
+            Export CSV
+          </button>
+          <button
+            type="button"
+            disabled={loading || empty || asTable}
+            onClick={() => savePng(body.current, fileName, theme.surface)}
+          >
+            Save PNG
+          </button>
+        </div>
+      </header>
+      <div className="chart-body" ref={body} style={{ height }}>
+        {loading ? (
+          <p className="chart-state" role="status">
+            Loading…
+          </p>
+        ) : empty ? (
+          <div className="chart-state">{emptyHint}</div>
+        ) : asTable ? (
+          <div className="chart-table">
+            <table>
+              <caption className="visually-hidden">{`${title} (${unit})`}</caption>
+              <thead>
+                <tr>
+                  {table.columns.map((column) => (
+                    <th key={column} scope="col">
+                      {column}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.map((row, r) => (
+                  <tr key={r}>
+                    {row.map((cell, c) => (
+                      <td key={c} className={typeof cell === 'number' ? 'num' : undefined}>
+                        {cell ?? ''}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <div
+            className="chart-canvas"
+            key={theme.name}
+            role="img"
+            aria-label={`${title}, ${unit}`}
+          >
+            {children}
+          </div>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,203 @@
+import type { ChartData } from 'chart.js'
+import type { ReportResult } from '../../../../shared/reports'
+import { seriesColor, withAlpha } from '../palette'
+import type { ChartTable } from '../types'
+import { distinct, namedRows, num, round, text } from './report-rows'
+
+// Data builders for the Analytics page: a report's result in, Chart.js data and the table of
+// exactly what is drawn out. Pure, so they are unit-tested without a canvas.
+
+export interface Built<T extends 'line' | 'bar'> {
+  data: ChartData<T, { x: string; y: number }[] | number[], string>
+  table: ChartTable
+}
+
+type Report = Pick<ReportResult, 'columns' | 'rows'>
+
+const TIERS = ['Casual', 'Regular', 'Core', 'Power'] as const
+
+/** DAU, WAU, MAU (people, left axis) and stickiness (%, right axis) per day. */
+export function activityChart(result: Report): Built<'line'> {
+  const { rows } = namedRows(result)
+  const table: ChartTable = {
+    columns: ['date', 'dau', 'wau', 'mau', 'stickiness_pct'],
+    rows: rows.map((r) => [
+      text(r.date),
+      num(r.dau),
+      num(r.wau),
+      num(r.mau),
+      round(num(r.stickiness) * 100),
+    ]),
+  }
+  const series = (label: string, column: number, axis = 'y') => ({
+    label,
+    data: table.rows.map((row) => ({ x: String(row[0]), y: Number(row[column]) })),
+    borderColor: seriesColor(label),
+    backgroundColor: seriesColor(label),
+    yAxisID: axis,
+    pointRadius: 0,
+    borderWidth: 2,
+    tension: 0.2,
+    ...(axis === 'y2' ? { borderDash: [4, 3] } : {}),
+  })
+  return {
+    data: {
+      datasets: [
+        series('DAU', 1),
+        series('WAU', 2),
+        series('MAU', 3),
+        series('Stickiness', 4, 'y2'),
+      ],
+    },
+    table,
+  }
+}
+
+/** Sessions per day (bars) and their average length in minutes (line, right axis). */
+export function sessionsChart(result: Report): Built<'bar'> {
+  const { rows } = namedRows(result)
+  const table: ChartTable = {
+    columns: ['date', 'sessions', 'avg_duration_min', 'users'],
+    rows: rows.map((r) => [
+      text(r.date),
+      num(r.sessions),
+      round(num(r.avg_duration_s) / 60),
+      num(r.users),
+    ]),
+  }
+  return {
+    data: {
+      datasets: [
+        {
+          type: 'bar',
+          label: 'Sessions',
+          data: table.rows.map((row) => ({ x: String(row[0]), y: Number(row[1]) })),
+          backgroundColor: withAlpha(seriesColor('sessions'), 0.75),
+          yAxisID: 'y',
+        },
+        {
+          // A line dataset inside a bar chart: Chart.js mixes them per dataset.
+          type: 'line' as 'bar',
+          label: 'Average length',
+          data: table.rows.map((row) => ({ x: String(row[0]), y: Number(row[2]) })),
+          borderColor: seriesColor('average'),
+          backgroundColor: seriesColor('average'),
+          yAxisID: 'y2',
+        },
+      ],
+    },
+    table,
+  }
+}
+
+/** People per tier per month, stacked Casual → Power. */
+export function tiersChart(result: Report): Built<'bar'> {
+  const { rows } = namedRows(result)
+  const months = distinct(rows.map((r) => text(r.month)))
+  const users = new Map(rows.map((r) => [`${text(r.month)}|${text(r.tier)}`, num(r.users)]))
+  const table: ChartTable = {
+    columns: ['month', ...TIERS.map((t) => t.toLowerCase())],
+    rows: months.map((m) => [m, ...TIERS.map((t) => users.get(`${m}|${t}`) ?? 0)]),
+  }
+  return {
+    data: {
+      labels: months,
+      datasets: TIERS.map((tier, i) => ({
+        label: tier,
+        data: table.rows.map((row) => Number(row[i + 1])),
+        backgroundColor: seriesColor(tier),
+        stack: 'tiers',
+      })),
+    },
+    table,
+  }
+}
+
+/** New, returning and resurrecting people above zero; dormant below it. */
+export function lifecycleChart(result: Report): Built<'bar'> {
+  const { rows } = namedRows(result)
+  const table: ChartTable = {
+    columns: ['period', 'new', 'returning', 'resurrecting', 'dormant'],
+    rows: rows.map((r) => [
+      text(r.period),
+      num(r.new),
+      num(r.returning),
+      num(r.resurrecting),
+      0 - Math.abs(num(r.dormant)),
+    ]),
+  }
+  const labels = table.rows.map((row) => String(row[0]))
+  const kinds = ['New', 'Returning', 'Resurrecting', 'Dormant']
+  return {
+    data: {
+      labels,
+      datasets: kinds.map((kind, i) => ({
+        label: kind,
+        data: table.rows.map((row) => Number(row[i + 1])),
+        backgroundColor: seriesColor(kind),
+        stack: 'lifecycle',
+      })),
+    },
+    table,
+  }
+}
+
+/** How many people were active on exactly N days of each period, one bar series per period. */
+export function activeDaysChart(result: Report): Built<'bar'> {
+  const { rows } = namedRows(result)
+  const periods = distinct(rows.map((r) => text(r.period)))
+  const maxDays = Math.max(0, ...rows.map((r) => num(r.days_active)))
+  const days = Array.from({ length: maxDays }, (_, i) => i + 1)
+  const users = new Map(rows.map((r) => [`${text(r.period)}|${num(r.days_active)}`, num(r.users)]))
+  const table: ChartTable = {
+    columns: ['days_active', ...periods],
+    rows: days.map((d) => [d, ...periods.map((p) => users.get(`${p}|${d}`) ?? 0)]),
+  }
+  return {
+    data: {
+      labels: days.map(String),
+      datasets: periods.map((period, i) => ({
+        label: period,
+        data: table.rows.map((row) => Number(row[i + 1])),
+        backgroundColor: seriesColor(period, i),
+      })),
+    },
+    table,
+  }
+}
+
+export interface RetentionCell {
+  x: number
+  y: string
+  /** Share of the cohort, 0–1. */
+  v: number
+  complete: boolean
+  active: number
+}
+
+/** The cohort × period matrix; incomplete cells kept apart so they can be drawn hatched. */
+export function retentionMatrix(result: Report) {
+  const { rows } = namedRows(result)
+  const cohorts = distinct(rows.map((r) => text(r.cohort)))
+  const periods = distinct(rows.map((r) => num(r.period))).sort((a, b) => a - b)
+  const cells: RetentionCell[] = rows.map((r) => ({
+    x: num(r.period),
+    y: text(r.cohort),
+    v: num(r.rate),
+    complete: r.complete === true || r.complete === 1 || r.complete === 'true',
+    active: num(r.active),
+  }))
+  const sizes = new Map(rows.map((r) => [text(r.cohort), num(r.cohort_size)]))
+  const table: ChartTable = {
+    columns: ['cohort', 'cohort_size', 'period', 'active', 'rate_pct', 'complete'],
+    rows: cells.map((c) => [
+      c.y,
+      sizes.get(c.y) ?? 0,
+      c.x,
+      c.active,
+      round(c.v * 100),
+      c.complete ? 'yes' : 'no',
+    ]),
+  }
+  return { cohorts, periods, cells, table }
+}
