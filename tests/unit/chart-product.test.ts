@@ -51,7 +51,13 @@ describe('activity chart', () => {
   it('reads columns by name, whatever their order', () => {
     const shuffled = report(
       ['stickiness', 'mau', 'date', 'wau', 'dau'],
-      result.rows.map(([date, dau, wau, mau, s]) => [s, mau, date, wau, dau]),
+      result.rows.map(([date, dau, wau, mau, s]) => [
+        s ?? null,
+        mau ?? null,
+        date ?? null,
+        wau ?? null,
+        dau ?? null,
+      ]),
     )
     expect(activityChart(shuffled).table).toEqual(activityChart(result).table)
   })
