@@ -1,3 +1,4 @@
+import { ChartLine, Download, ImageDown, Table2 } from 'lucide-react'
 import { useId, useRef, useState, type ReactNode } from 'react'
 import { toCsv } from '../../../shared/csv'
 import { downloadText } from '../exports/download'
@@ -15,6 +16,10 @@ interface ChartCardProps {
   fileName: string
   /** What to say when there is nothing to draw, and how to get data. */
   emptyHint: ReactNode
+  /** Why the numbers could not be had, in the person's words. */
+  error?: string | null
+  /** Notes that come with the numbers (future-stamped events left out, incomplete periods…). */
+  notes?: readonly string[]
   height?: number
   /** The chart itself; only mounted when there is something to draw. */
   children: ReactNode
@@ -49,6 +54,8 @@ export function ChartCard({
   table,
   fileName,
   emptyHint,
+  error = null,
+  notes = [],
   height = 260,
   children,
 }: ChartCardProps) {
@@ -56,8 +63,8 @@ export function ChartCard({
   const body = useRef<HTMLDivElement>(null)
   const [asTable, setAsTable] = useState(false)
   const theme = useChartTheme()
-  const loading = table === null
-  const empty = table !== null && table.rows.length === 0
+  const loading = table === null && error === null
+  const empty = table === null || table.rows.length === 0
 
   return (
     <section className="card chart-card" aria-labelledby={titleId} aria-busy={loading}>
@@ -69,36 +76,49 @@ export function ChartCard({
         <div className="chart-tools" role="group" aria-label={`${title} tools`}>
           <button
             type="button"
+            className="icon-button"
             aria-pressed={asTable}
+            aria-label="Show as table"
+            title={asTable ? 'Show the chart' : 'Show as table'}
             disabled={loading || empty}
             onClick={() => setAsTable((shown) => !shown)}
           >
-            {asTable ? 'Show chart' : 'Show as table'}
+            {asTable ? <ChartLine size={16} aria-hidden /> : <Table2 size={16} aria-hidden />}
           </button>
           <button
             type="button"
+            className="icon-button"
+            aria-label="Export CSV"
+            title="Export CSV of the numbers drawn"
             disabled={loading || empty}
             onClick={() =>
               table && downloadText(`${fileName}.csv`, toCsv(table.columns, table.rows))
             }
           >
-            Export CSV
+            <Download size={16} aria-hidden />
           </button>
           <button
             type="button"
+            className="icon-button"
+            aria-label="Save PNG"
+            title="Save the chart as a PNG image"
             disabled={loading || empty || asTable}
             onClick={() => savePng(body.current, fileName, theme.surface)}
           >
-            Save PNG
+            <ImageDown size={16} aria-hidden />
           </button>
         </div>
       </header>
       <div className="chart-body" ref={body} style={{ height }}>
-        {loading ? (
+        {error !== null ? (
+          <p className="chart-state field-error" role="alert">
+            {error}
+          </p>
+        ) : loading ? (
           <p className="chart-state" role="status">
             Loading…
           </p>
-        ) : empty ? (
+        ) : empty || table === null ? (
           <div className="chart-state">{emptyHint}</div>
         ) : asTable ? (
           <div className="chart-table">
@@ -137,6 +157,13 @@ export function ChartCard({
           </div>
         )}
       </div>
+      {notes.length > 0 && (
+        <ul className="chart-notes">
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
     </section>
   )
 }

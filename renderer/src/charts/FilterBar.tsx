@@ -19,18 +19,33 @@ export const ATTRIBUTE_LABELS: Record<PersonAttribute, string> = {
   preferred_location: 'Preferred location',
 }
 
+/** Only the people with this value of this attribute. */
+export interface SegmentChoice {
+  attribute: PersonAttribute
+  value: string
+}
+
 interface FilterBarProps {
   range: DateRange
   /** Today in the reporting zone, YYYY-MM-DD: where the presets count back from. */
   today: string
   onRange(range: DateRange): void
   /** Absent on pages whose charts are not about people. */
-  segment?: PersonAttribute | null
-  onSegment?(segment: PersonAttribute | null): void
+  segment?: SegmentChoice | null
+  /** The values each attribute takes, to pick from. */
+  segmentValues?: Partial<Record<PersonAttribute, string[]>>
+  onSegment?(segment: SegmentChoice | null): void
 }
 
 /** The page's date range (presets or two days) and segment: they apply to every chart on it. */
-export function FilterBar({ range, today, onRange, segment, onSegment }: FilterBarProps) {
+export function FilterBar({
+  range,
+  today,
+  onRange,
+  segment,
+  segmentValues = {},
+  onSegment,
+}: FilterBarProps) {
   const [draft, setDraft] = useState({ from: range.from ?? '', to: range.to ?? '' })
   const problem = range.preset === 'custom' ? checkCustomRange(draft.from, draft.to) : null
 
@@ -84,20 +99,41 @@ export function FilterBar({ range, today, onRange, segment, onSegment }: FilterB
         />
       </label>
       {onSegment && (
-        <label>
-          Group by
-          <select
-            value={segment ?? ''}
-            onChange={(e) => onSegment((e.target.value || null) as PersonAttribute | null)}
-          >
-            <option value="">Nobody in particular</option>
-            {PERSON_ATTRIBUTES.map((a) => (
-              <option key={a} value={a}>
-                {ATTRIBUTE_LABELS[a]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <>
+          <label>
+            Segment
+            <select
+              value={segment?.attribute ?? ''}
+              onChange={(e) => {
+                const attribute = e.target.value as PersonAttribute | ''
+                const first = attribute ? segmentValues[attribute]?.[0] : undefined
+                onSegment(attribute && first !== undefined ? { attribute, value: first } : null)
+              }}
+            >
+              <option value="">Everyone</option>
+              {PERSON_ATTRIBUTES.filter((a) => (segmentValues[a]?.length ?? 0) > 0).map((a) => (
+                <option key={a} value={a}>
+                  {ATTRIBUTE_LABELS[a]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {segment && (
+            <label>
+              {ATTRIBUTE_LABELS[segment.attribute]}
+              <select
+                value={segment.value}
+                onChange={(e) => onSegment({ ...segment, value: e.target.value })}
+              >
+                {(segmentValues[segment.attribute] ?? []).map((value) => (
+                  <option key={value} value={value}>
+                    {value}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </>
       )}
       {problem && (
         <p className="field-error" role="alert">

@@ -13,6 +13,7 @@ import type { ReactElement } from 'react'
 import type { TableName } from '../../../shared/schema'
 import { SECTIONS, type SectionId } from '../../../shared/sections'
 import { ImportHistoryPage } from '../imports/ImportHistoryPage'
+import { AnalyticsPage } from '../sections/analytics/AnalyticsPage'
 import { ImportPage } from '../imports/ImportPage'
 import { StartWorkoutPage } from '../sections/fitness/StartWorkoutPage'
 import { CheckInPage } from '../sections/studio/CheckInPage'
@@ -134,6 +135,7 @@ const details: Record<SectionId, SectionDetails> = {
     ],
   },
   analytics: {
+    pages: [{ path: 'charts', label: 'Charts', element: AnalyticsPage }],
     entities: ['users', 'dim_account', 'dim_actions'],
     emptyHint:
       'Every entry you log adds an event here; add accounts, people and the actions that count as activity in their tabs.',

@@ -201,3 +201,45 @@ export function retentionMatrix(result: Report) {
   }
   return { cohorts, periods, cells, table }
 }
+
+/** Sessions per length bucket, in the report's bucket order. */
+export function sessionLengthsChart(result: Report): Built<'bar'> {
+  const { rows } = namedRows(result)
+  const table: ChartTable = {
+    columns: ['duration', 'sessions', 'share_pct'],
+    rows: rows.map((r) => [text(r.duration), num(r.sessions), round(num(r.share) * 100)]),
+  }
+  return {
+    data: {
+      labels: table.rows.map((row) => String(row[0])),
+      datasets: [
+        {
+          label: 'Sessions',
+          data: table.rows.map((row) => Number(row[1])),
+          backgroundColor: withAlpha(seriesColor('sessions'), 0.75),
+        },
+      ],
+    },
+    table,
+  }
+}
+
+export const TRANSITION_TIERS = ['Inactive', ...TIERS] as const
+
+/** Moves from last month's tier to this month's, summed over the months shown. */
+export function tierTransitionsMatrix(result: Report) {
+  const { rows } = namedRows(result)
+  const totals = new Map<string, number>()
+  for (const r of rows) {
+    const key = `${text(r.from_tier)}|${text(r.to_tier)}`
+    totals.set(key, (totals.get(key) ?? 0) + num(r.users))
+  }
+  const cells = TRANSITION_TIERS.flatMap((from) =>
+    TRANSITION_TIERS.map((to) => ({ x: to, y: from, v: totals.get(`${from}|${to}`) ?? 0 })),
+  )
+  const table: ChartTable = {
+    columns: ['from_tier', 'to_tier', 'users'],
+    rows: cells.filter((c) => c.v > 0).map((c) => [c.y, c.x, c.v]),
+  }
+  return { cells, max: Math.max(0, ...cells.map((c) => c.v)), table }
+}
