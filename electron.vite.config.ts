@@ -13,6 +13,8 @@ export default defineConfig({
           main: resolve(root, 'electron/main.ts'),
           // Imports run in a worker thread of their own; it loads this file beside main.js.
           'import-worker': resolve(root, 'electron/services/imports/worker.ts'),
+          // The rollups' background full rebuild, likewise (electron/services/rollups/background.ts).
+          'rollup-worker': resolve(root, 'electron/services/rollups/worker.ts'),
         },
       },
     },

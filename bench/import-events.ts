@@ -5,7 +5,8 @@
 //
 // BENCH_EVENT_ROWS (default 1,000,000) makes a smaller log while developing; BENCH_EVENT_ROUNDS
 // (default 2) how many times each side runs, alternating; BENCH_EVENT_TIME=epoch-ms writes
-// event_ts as epoch milliseconds instead of ISO-8601.
+// event_ts as epoch milliseconds instead of ISO-8601; BENCH_EVENT_PHASES=1 prints where the
+// import's time went (bench/import-events-child.ts).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
@@ -127,6 +128,13 @@ export async function runImportEventsBench() {
     console.log(
       `  → ${ratio.toFixed(2)}× the time of .import${cpuRatio} (goal ≤ ${GOAL_RATIO}×); peak memory ${peak.toFixed(0)} MB (goal < ${GOAL_PEAK_MB} MB)`,
     )
+    const phases = logbookRuns.find((r) => r.ms === bestLogbook)?.phases
+    if (phases) {
+      console.log('  where the best Logbook run spent its time (BENCH_EVENT_PHASES=1):')
+      for (const [phase, ms] of Object.entries(phases)) {
+        console.log(`    ${phase.padEnd(44)} ${seconds(ms).padStart(8)}`)
+      }
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

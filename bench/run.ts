@@ -1,13 +1,19 @@
 // `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same run.
 import { runImportEventsBench } from './import-events'
 import { runRecordsListBench } from './records-list'
+import { runReportsBench } from './reports'
+import { runRollupUpkeepBench } from './rollup-upkeep'
 import { runTimestampStorageBench } from './timestamp-storage'
+import { runUiSectionsBench } from './ui-sections'
 
 const only = process.argv[2]
 const benches: Record<string, () => void | Promise<void>> = {
   'timestamp-storage': runTimestampStorageBench,
   'records-list': runRecordsListBench,
   'import-events': runImportEventsBench,
+  reports: runReportsBench,
+  'ui-sections': runUiSectionsBench,
+  'rollup-upkeep': runRollupUpkeepBench,
 }
 
 for (const [name, run] of Object.entries(benches)) {

@@ -9,6 +9,7 @@ import * as seedViews from './0007_seed_views'
 import * as imports from './0008_imports'
 import * as eventIds from './0009_event_ids'
 import * as rollupSummaries from './0010_rollup_summaries'
+import * as rollupUpkeep from './0011_rollup_upkeep'
 
 // A static list: bundlers cannot read a folder at run time, and the CSP forbids eval.
 // Names sort as text, so they are zero-padded. Never edit a released migration: add one.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0008_imports': imports,
   '0009_event_ids': eventIds,
   '0010_rollup_summaries': rollupSummaries,
+  '0011_rollup_upkeep': rollupUpkeep,
 }

@@ -3,6 +3,8 @@ import { appMethods } from './contract/app'
 import { fitnessMethods } from './contract/fitness'
 import { importsMethods } from './contract/imports'
 import { recordsMethods } from './contract/records'
+import { dashboardMethods } from './contract/dashboard'
+import { reportsMethods } from './contract/reports'
 import { settingsMethods } from './contract/settings'
 import { studioMethods } from './contract/studio'
 import type { AnyMethod, InputOf, ResultOf } from './contract/define'
@@ -19,6 +21,8 @@ export const contract = {
   ...studioMethods,
   ...fitnessMethods,
   ...importsMethods,
+  ...reportsMethods,
+  ...dashboardMethods,
 } satisfies Record<string, AnyMethod>
 
 export type Contract = typeof contract

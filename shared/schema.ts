@@ -446,6 +446,25 @@ export const ROLLUP_SUMMARIES = {
   },
 } as const satisfies Record<string, Record<string, ColumnSpec>>
 
+/**
+ * The rollups' own bookkeeping (migration 0011): how far they have taken in fct_event, and the
+ * person-moments of events deleted or changed since. Never exported or restored.
+ */
+export const ROLLUP_UPKEEP = {
+  rollup_state: {
+    id: rowId,
+    event_mark: intDefault,
+    key_zone: textOrNull,
+    built_with: textOrNull,
+    core_actions: textOrNull,
+  },
+  rollup_dirty: {
+    user_id: text,
+    event_ts: int,
+    date_key: int,
+  },
+} as const satisfies Record<string, Record<string, ColumnSpec>>
+
 /** Read-only views with the seeds' names over the tables above (migration 0007). */
 export const views = {
   dim_user: {

@@ -5,6 +5,7 @@ import { UsageError, type CliIo, type Command } from './command'
 import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { migrateCommand } from './commands/migrate'
+import { reportCommand } from './commands/report'
 import { seedCommand } from './commands/seed'
 import { serveCommand } from './commands/serve'
 import { statsCommand } from './commands/stats'
@@ -15,6 +16,7 @@ export const commands: Command[] = [
   statsCommand,
   importCommand,
   exportCommand,
+  reportCommand,
   serveCommand,
 ]
 

@@ -3,6 +3,8 @@ import { exportsHandlers } from './modules/exports'
 import { fitnessHandlers } from './modules/fitness'
 import { importsHandlers } from './modules/imports'
 import { recordsHandlers } from './modules/records'
+import { dashboardHandlers } from './modules/dashboard'
+import { reportsHandlers } from './modules/reports'
 import { settingsHandlers } from './modules/settings'
 import { studioHandlers } from './modules/studio'
 import { createRegistry } from './registry'
@@ -16,6 +18,8 @@ export const handlerModules = {
   studio: studioHandlers,
   imports: importsHandlers,
   exports: exportsHandlers,
+  reports: reportsHandlers,
+  dashboard: dashboardHandlers,
 }
 
 /** Joined once at start-up: a duplicate or missing method throws here, not at first call. */

@@ -1,7 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../electron/services/db/open'
-import { ROLLUP_SUMMARIES, tables, views, type ColumnSpec } from '../../shared/schema'
+import {
+  ROLLUP_SUMMARIES,
+  ROLLUP_UPKEEP,
+  tables,
+  views,
+  type ColumnSpec,
+} from '../../shared/schema'
 import { seedColumns } from '../fixtures/seed-columns'
 import { objectNames, openFresh } from '../helpers/db'
 import { useSuiteTempDir } from '../helpers/tmp'
@@ -48,20 +54,27 @@ function describeColumn(info: ColumnInfo, isRowId: boolean): ColumnSpec & { name
 describe('the typed Database in shared/ matches the migrated file', () => {
   it('has exactly the tables the migrations create', () => {
     const inFile = objectNames(sqlite, 'table').filter((name) => !name.startsWith('kysely_'))
-    expect(inFile).toEqual([...Object.keys(tables), ...Object.keys(ROLLUP_SUMMARIES)].sort())
+    expect(inFile).toEqual(
+      [
+        ...Object.keys(tables),
+        ...Object.keys(ROLLUP_SUMMARIES),
+        ...Object.keys(ROLLUP_UPKEEP),
+      ].sort(),
+    )
   })
 
   it('has exactly the views the migrations create', () => {
     expect(objectNames(sqlite, 'view')).toEqual(Object.keys(views).sort())
   })
 
-  it.each([...Object.entries(tables), ...Object.entries(ROLLUP_SUMMARIES)])(
-    'table %s: names, order, types, NULL and defaults',
-    (name, columns) => {
-      const expected = Object.entries(columns).map(([column, spec]) => ({ name: column, ...spec }))
-      expect(describeColumns(columnsOf(name))).toEqual(expected)
-    },
-  )
+  it.each([
+    ...Object.entries(tables),
+    ...Object.entries(ROLLUP_SUMMARIES),
+    ...Object.entries(ROLLUP_UPKEEP),
+  ])('table %s: names, order, types, NULL and defaults', (name, columns) => {
+    const expected = Object.entries(columns).map(([column, spec]) => ({ name: column, ...spec }))
+    expect(describeColumns(columnsOf(name))).toEqual(expected)
+  })
 
   it.each(Object.entries(views))('view %s: column names and order', (name, columns) => {
     expect(columnsOf(name).map((c) => c.name)).toEqual(Object.keys(columns))

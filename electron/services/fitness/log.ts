@@ -4,6 +4,7 @@ import type { LoggedWorkout } from '../../../shared/contract/fitness'
 import { LogbookError } from '../../../shared/errors'
 import { dateKeyOf } from '../../../shared/time'
 import type { ServiceContext } from '../context'
+import { keepRollupsCurrent } from '../rollups/upkeep'
 import { ensureOwner } from './owner'
 
 const SOURCE = { ipc: 'desktop', http: 'web', cli: 'api' } as const satisfies Record<
@@ -86,6 +87,7 @@ export function logWorkout(
       )
     }
     writeWorkoutEvent(sqlite, owner.userId, workoutId, options)
+    keepRollupsCurrent(sqlite)
     return workoutId
   })
   return write()

@@ -64,7 +64,7 @@ function isReferenced(sqlite: BetterSqlite3.Database, table: string, rowId: numb
   const keys = foreignKeyGraph(sqlite).referencing.get(table) ?? []
   for (const key of keys) {
     // Derived rows are recomputed after the undo; they never keep a row alive.
-    if (DERIVED_TABLES.includes(key.child as TableName)) continue
+    if (DERIVED_TABLES.includes(key.child)) continue
     const parentColumns = key.to.map((c) => `p.${c}`)
     const conditions = key.from.map((c, i) => `c.${c} = ${parentColumns[i]}`).join(' AND ')
     const hit = sqlite

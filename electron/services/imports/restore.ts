@@ -175,7 +175,7 @@ export async function restoreExport(
     }
     if (!wasEmpty) {
       const settings = readSettingsSync(sqlite)
-      upkeepAfterImport(sqlite, ['fct_event'], settings)
+      upkeepAfterImport(sqlite, ['fct_event'], settings, { importId })
     }
     sqlite
       .prepare(

@@ -2,6 +2,7 @@ import type { EntityDef } from '../../../shared/entities'
 import type { DeletePreview, RecordKey } from '../../../shared/contract/records'
 import { LogbookError } from '../../../shared/errors'
 import type { ServiceContext } from '../context'
+import { keepRollupsCurrent } from '../rollups/upkeep'
 import { readSettings } from '../settings/store'
 import { tableSql } from './columns'
 import { collectCascade, dependentCounts, rowIdOf } from './dependents'
@@ -70,6 +71,8 @@ export async function deleteRecord(ctx: ServiceContext, def: EntityDef, key: Rec
           timeZone,
         })
       }
+      // Events deleted with it (a person's, by cascade) are in rollup_dirty: rollups follow.
+      keepRollupsCurrent(sqlite)
       return captured
     })
     .immediate()

@@ -2,6 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
 import { LogbookError } from '../../../shared/errors'
 import type { DatabaseHandle } from '../db/open'
+import { DERIVED_TABLES } from '../imports/upkeep'
+import { keepRollupsCurrent } from '../rollups/upkeep'
 import { columnSql, tableSql } from './columns'
 import type { CascadeSet, ClearedColumn } from './dependents'
 import { identityWhere, shapeOf, type ForeignKeyGraph } from './graph'
@@ -70,6 +72,8 @@ function restore(sqlite: BetterSqlite3.Database, graph: ForeignKeyGraph, capture
   // Parents go in first; deferring the checks to COMMIT also covers rows that refer to each other.
   sqlite.pragma('defer_foreign_keys = ON')
   for (const { table, columns, rows } of capture.tables) {
+    // Rows derived from the others are computed again below, never put back as they were.
+    if (DERIVED_TABLES.includes(table)) continue
     const insert = sqlite.prepare(
       `INSERT INTO ${tableSql(table)} (${columns.map((c) => columnSql(table, c)).join(', ')})
        VALUES (${columns.map(() => '?').join(', ')})`,
@@ -85,6 +89,12 @@ function restore(sqlite: BetterSqlite3.Database, graph: ForeignKeyGraph, capture
       )
       .run(value, ...id)
   }
+  // The events come back with their old keys: named to the rollups, which cannot find them.
+  const events = capture.tables.find((t) => t.table === 'fct_event')
+  const at = events?.columns.indexOf('event_key') ?? -1
+  keepRollupsCurrent(sqlite, {
+    eventKeys: at < 0 ? [] : (events?.rows ?? []).map((row) => row[at] as bigint),
+  })
 }
 
 /** Puts a deletion back with its original keys; a token works once. */

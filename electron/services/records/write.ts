@@ -6,6 +6,7 @@ import type { ServiceContext } from '../context'
 import { readSettings } from '../settings/store'
 import { columnSpec, columnSql, fieldOf, tableSql } from './columns'
 import { describeConstraintError } from './constraints'
+import { keepRollupsCurrent } from '../rollups/upkeep'
 import { deriveValues, type DeriveContext, type Values } from './derive'
 import { personOf, writeRecordEvent, type RecordChange } from './events'
 import { foreignKeyGraph, type ForeignKeyGraph } from './graph'
@@ -99,7 +100,14 @@ function logChange(
 /** Runs a write in one transaction; a constraint failure becomes a sentence and nothing changes. */
 function inTransaction<T>(s: WriteSetup, def: EntityDef, values: Values, write: () => T): T {
   try {
-    return s.sqlite.transaction(write).immediate()
+    return s.sqlite
+      .transaction(() => {
+        const result = write()
+        // Every change logs an event, and may be to a person or an action: rollups follow.
+        keepRollupsCurrent(s.sqlite)
+        return result
+      })
+      .immediate()
   } catch (error) {
     throw describeConstraintError(s.sqlite, def, error, values)
   }

@@ -42,33 +42,49 @@ export const actionsPerActiveDay = (m: PersonMonth) =>
   m.activeDays === 0 ? 0 : m.actionsOnActiveDays / m.activeDays
 
 /**
- * Every person-month's tier. Power = a Core person-month whose actions per active day are at or
- * above the `powerQuantile` quantile of the same month's Core people (so the month's busiest
- * Core person is always Power). Keyed by `${userKey}:${month}`.
+ * Power among one month's Core person-months: those whose actions per active day are at or above
+ * the `powerQuantile` quantile of the month's Core people (so its busiest Core person is always
+ * Power). Returns whether each is Power, in the order given.
+ */
+export function powerOf(core: readonly PersonMonth[], powerQuantile: number): boolean[] {
+  if (core.length === 0) return []
+  const threshold = quantile(
+    core.map(actionsPerActiveDay).sort((a, b) => a - b),
+    powerQuantile,
+  )
+  return core.map((m) => actionsPerActiveDay(m) >= threshold)
+}
+
+/** Every person-month's tier, in the order given (null for a month without active days). */
+export function tiersOf(months: readonly PersonMonth[], t: TierThresholds): (Tier | null)[] {
+  const tiers = months.map((m) => tierByActiveDays(m.activeDays, t))
+  const coreByMonth = new Map<number, number[]>()
+  tiers.forEach((tier, i) => {
+    if (tier !== 'Core') return
+    const month = (months[i] as PersonMonth).month
+    const list = coreByMonth.get(month)
+    if (list) list.push(i)
+    else coreByMonth.set(month, [i])
+  })
+  for (const indexes of coreByMonth.values()) {
+    const power = powerOf(
+      indexes.map((i) => months[i] as PersonMonth),
+      t.powerQuantile,
+    )
+    indexes.forEach((i, n) => {
+      if (power[n]) tiers[i] = 'Power'
+    })
+  }
+  return tiers
+}
+
+/**
+ * Every person-month's tier (see tiersOf), keyed by `${userKey}:${month}`.
  */
 export function monthlyTiers(
   months: readonly PersonMonth[],
   t: TierThresholds,
 ): Map<string, Tier | null> {
-  const tiers = new Map<string, Tier | null>()
-  const coreByMonth = new Map<number, PersonMonth[]>()
-  for (const m of months) {
-    const tier = tierByActiveDays(m.activeDays, t)
-    tiers.set(`${m.userKey}:${m.month}`, tier)
-    if (tier === 'Core') {
-      const list = coreByMonth.get(m.month) ?? []
-      list.push(m)
-      coreByMonth.set(m.month, list)
-    }
-  }
-  for (const core of coreByMonth.values()) {
-    const threshold = quantile(
-      core.map(actionsPerActiveDay).sort((a, b) => a - b),
-      t.powerQuantile,
-    )
-    for (const m of core) {
-      if (actionsPerActiveDay(m) >= threshold) tiers.set(`${m.userKey}:${m.month}`, 'Power')
-    }
-  }
-  return tiers
+  const tiers = tiersOf(months, t)
+  return new Map(months.map((m, i) => [`${m.userKey}:${m.month}`, tiers[i] ?? null]))
 }

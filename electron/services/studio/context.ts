@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { ServiceContext } from '../context'
+import { keepRollupsCurrent } from '../rollups/upkeep'
 import { readSettings } from '../settings/store'
 
 export type EventSource = 'desktop' | 'web' | 'api'
@@ -38,5 +39,12 @@ export async function studioContext(ctx: ServiceContext): Promise<StudioContext>
  * everything, including the taxonomy rows it may have added.
  */
 export function inTransaction<T>(s: StudioContext, work: () => T): T {
-  return s.sqlite.transaction(work).immediate()
+  return s.sqlite
+    .transaction(() => {
+      const result = work()
+      // Check-ins, bookings and their undoing write and delete events: rollups follow.
+      keepRollupsCurrent(s.sqlite)
+      return result
+    })
+    .immediate()
 }

@@ -21,6 +21,8 @@ interface ChartCardProps {
   /** Notes that come with the numbers (future-stamped events left out, incomplete periods…). */
   notes?: readonly string[]
   height?: number
+  /** A list, not a chart: always shown as its table, no PNG. */
+  tableOnly?: boolean
   /** The chart itself; only mounted when there is something to draw. */
   children: ReactNode
 }
@@ -57,34 +59,43 @@ export function ChartCard({
   error = null,
   notes = [],
   height = 260,
+  tableOnly = false,
   children,
 }: ChartCardProps) {
   const titleId = useId()
   const body = useRef<HTMLDivElement>(null)
-  const [asTable, setAsTable] = useState(false)
+  const [tableChosen, setAsTable] = useState(false)
+  const asTable = tableOnly || tableChosen
   const theme = useChartTheme()
   const loading = table === null && error === null
   const empty = table === null || table.rows.length === 0
 
   return (
-    <section className="card chart-card" aria-labelledby={titleId} aria-busy={loading}>
+    <section
+      className={tableOnly ? 'card chart-card wide' : 'card chart-card'}
+      aria-labelledby={titleId}
+      aria-busy={loading}
+      data-rows={table?.rows.length ?? 0}
+    >
       <header className="chart-head">
         <div>
           <h3 id={titleId}>{title}</h3>
           <p className="chart-unit">{unit}</p>
         </div>
         <div className="chart-tools" role="group" aria-label={`${title} tools`}>
-          <button
-            type="button"
-            className="icon-button"
-            aria-pressed={asTable}
-            aria-label="Show as table"
-            title={asTable ? 'Show the chart' : 'Show as table'}
-            disabled={loading || empty}
-            onClick={() => setAsTable((shown) => !shown)}
-          >
-            {asTable ? <ChartLine size={16} aria-hidden /> : <Table2 size={16} aria-hidden />}
-          </button>
+          {!tableOnly && (
+            <button
+              type="button"
+              className="icon-button"
+              aria-pressed={asTable}
+              aria-label="Show as table"
+              title={asTable ? 'Show the chart' : 'Show as table'}
+              disabled={loading || empty}
+              onClick={() => setAsTable((shown) => !shown)}
+            >
+              {asTable ? <ChartLine size={16} aria-hidden /> : <Table2 size={16} aria-hidden />}
+            </button>
+          )}
           <button
             type="button"
             className="icon-button"
@@ -97,16 +108,18 @@ export function ChartCard({
           >
             <Download size={16} aria-hidden />
           </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Save PNG"
-            title="Save the chart as a PNG image"
-            disabled={loading || empty || asTable}
-            onClick={() => savePng(body.current, fileName, theme.surface)}
-          >
-            <ImageDown size={16} aria-hidden />
-          </button>
+          {!tableOnly && (
+            <button
+              type="button"
+              className="icon-button"
+              aria-label="Save PNG"
+              title="Save the chart as a PNG image"
+              disabled={loading || empty || asTable}
+              onClick={() => savePng(body.current, fileName, theme.surface)}
+            >
+              <ImageDown size={16} aria-hidden />
+            </button>
+          )}
         </div>
       </header>
       <div className="chart-body" ref={body} style={{ height }}>
@@ -126,9 +139,9 @@ export function ChartCard({
               <caption className="visually-hidden">{`${title} (${unit})`}</caption>
               <thead>
                 <tr>
-                  {table.columns.map((column) => (
+                  {table.columns.map((column, i) => (
                     <th key={column} scope="col">
-                      {column}
+                      {table.labels?.[i] ?? column}
                     </th>
                   ))}
                 </tr>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, type ReactNode } from 'react'
 import type { ReportParams } from '../../../shared/reports'
 import { dateKeyOf, dateKeyToIso } from '../../../shared/time'
+import { useNow } from '../components/use-now'
 import { useSettingsStore } from '../stores/settings-store'
 import { presetRange } from './date-range'
 import { FilterBar } from './FilterBar'
@@ -20,7 +21,8 @@ export function ChartPage({ page, bySegment = false, children }: ChartPageProps)
   const timeZone = useSettingsStore((s) => s.settings?.timeZone)
   const filters = useFiltersStore((s) => s.pages[page] ?? DEFAULT_FILTERS)
   const setFilters = useFiltersStore((s) => s.set)
-  const today = timeZone ? dateKeyToIso(dateKeyOf(Date.now(), timeZone)) : null
+  const now = useNow(60_000)
+  const today = timeZone ? dateKeyToIso(dateKeyOf(now, timeZone)) : null
 
   // A preset's days are fixed when the page first opens with it (and whenever it is picked).
   useEffect(() => {

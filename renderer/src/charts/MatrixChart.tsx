@@ -23,6 +23,8 @@ interface MatrixChartProps {
   color?: string
   /** The value that gets full colour; the largest cell by default. */
   max?: number
+  /** The text under column `index` (all of them by default). */
+  xTick?(index: number): string
 }
 
 /** A heatmap (retention cohorts, weekday × hour, tier transitions) on chartjs-chart-matrix. */
@@ -35,6 +37,7 @@ export function MatrixChart({
   describe,
   color = OKABE_ITO.blue,
   max,
+  xTick,
 }: MatrixChartProps) {
   const theme = useChartTheme()
   const top = max ?? Math.max(1e-9, ...cells.map((c) => c.v))
@@ -58,6 +61,12 @@ export function MatrixChart({
         offset: true,
         ...themedAxis(theme, xTitle),
         grid: { display: false },
+        ticks: {
+          ...themedAxis(theme).ticks,
+          autoSkip: !xTick,
+          maxRotation: 0,
+          ...(xTick ? { callback: (_value: string | number, index: number) => xTick(index) } : {}),
+        },
       },
       y: {
         type: 'category',
@@ -81,6 +90,8 @@ export function MatrixChart({
             backgroundColor: (context) => {
               const cell = cellOf(context)
               if (!cell) return 'transparent'
+              if (cell.v === 0)
+                return withAlpha(theme.grid.startsWith('#') ? theme.grid : '#999999', 0.6)
               const strength = 0.08 + 0.92 * Math.min(1, cell.v / top)
               return withAlpha(color, cell.faint ? strength * 0.35 : strength)
             },

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { ReportParams, ReportResult } from '../../../shared/reports'
 import { api } from '../client'
 
@@ -9,30 +9,41 @@ export interface ReportState {
   error: string | null
 }
 
+interface Answer {
+  key: string
+  result: ReportResult | null
+  error: string | null
+}
+
 /**
- * Runs a report whenever its name or params change. Answers that arrive after a newer request
- * are dropped, so a fast filter change never shows an older range.
+ * Runs a report whenever its name or params change. An answer to an older request than the
+ * latest is dropped, so a fast filter change never shows an older range.
  */
 export function useReport(name: string, params: ReportParams): ReportState {
-  const [state, setState] = useState<ReportState>({ result: null, loading: true, error: null })
-  const latest = useRef(0)
   const key = JSON.stringify([name, params])
+  const [answer, setAnswer] = useState<Answer | null>(null)
 
   useEffect(() => {
-    const request = ++latest.current
-    setState((s) => ({ ...s, loading: true }))
+    let latest = true
     const [reportName, reportParams] = JSON.parse(key) as [string, ReportParams]
     api['reports.run']({ name: reportName, ...reportParams }).then(
-      (result) => {
-        if (request === latest.current) setState({ result, loading: false, error: null })
-      },
-      (error: unknown) => {
-        if (request !== latest.current) return
-        const message = error instanceof Error ? error.message : String(error)
-        setState({ result: null, loading: false, error: message })
-      },
+      (result) => latest && setAnswer({ key, result, error: null }),
+      (error: unknown) =>
+        latest &&
+        setAnswer({
+          key,
+          result: null,
+          error: error instanceof Error ? error.message : String(error),
+        }),
     )
+    return () => {
+      latest = false
+    }
   }, [key])
 
-  return state
+  return {
+    result: answer?.result ?? null,
+    loading: answer?.key !== key,
+    error: answer?.key === key ? answer.error : null,
+  }
 }

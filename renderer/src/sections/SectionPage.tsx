@@ -47,20 +47,34 @@ export function SectionLayout({ section }: { section: Section }) {
   )
 }
 
-/** The overview tab: how many of each record the section holds, or how to get some. */
+/**
+ * The overview tab: how many of each record the section holds and its charts, or, while it holds
+ * nothing, how to get some.
+ */
 export function SectionOverview({ section }: { section: Section }) {
   const counts = useAppStore((s) => s.counts)
   const rowsOf = (table: string) => counts?.find((c) => c.name === table)?.rows ?? 0
   const hasRecords = section.records.some((r) => rowsOf(r.table) > 0)
+  if (counts === null) {
+    return (
+      <p className="loading" role="status">
+        Loading…
+      </p>
+    )
+  }
+  if (!hasRecords) {
+    return (
+      <>
+        <p className="muted">{section.purpose}</p>
+        <EmptyState hint={section.emptyHint} />
+      </>
+    )
+  }
+  const Charts = section.overview
   return (
     <>
-      <p className="muted">{section.purpose}</p>
-      {counts === null ? (
-        <p className="loading" role="status">
-          Loading…
-        </p>
-      ) : hasRecords ? (
-        <ul className="stat-cards">
+      {section.entities.length > 0 && (
+        <ul className={Charts ? 'stat-cards compact' : 'stat-cards'} aria-label="Records">
           {section.records.map((record) => (
             <li key={record.table} className="card stat">
               <span className="stat-value num">{numberFormat.format(rowsOf(record.table))}</span>
@@ -68,9 +82,8 @@ export function SectionOverview({ section }: { section: Section }) {
             </li>
           ))}
         </ul>
-      ) : (
-        <EmptyState hint={section.emptyHint} />
       )}
+      {Charts && <Charts />}
     </>
   )
 }

@@ -14,6 +14,11 @@ import type { TableName } from '../../../shared/schema'
 import { SECTIONS, type SectionId } from '../../../shared/sections'
 import { ImportHistoryPage } from '../imports/ImportHistoryPage'
 import { AnalyticsPage } from '../sections/analytics/AnalyticsPage'
+import { BlogCharts } from '../sections/blog/BlogCharts'
+import { DashboardPage } from '../sections/dashboard/DashboardPage'
+import { FitnessCharts } from '../sections/fitness/FitnessCharts'
+import { MediaCharts } from '../sections/media/MediaCharts'
+import { StudioCharts } from '../sections/studio/StudioCharts'
 import { ImportPage } from '../imports/ImportPage'
 import { StartWorkoutPage } from '../sections/fitness/StartWorkoutPage'
 import { CheckInPage } from '../sections/studio/CheckInPage'
@@ -32,6 +37,8 @@ export interface Section {
   records: readonly { table: TableName; label: string }[]
   /** The kinds of record listed and edited on the section's tabs. */
   entities: readonly TableName[]
+  /** What the Overview tab shows instead of record counts (a section's charts). */
+  overview?: () => ReactElement
   /** Workflow pages shown as the first tabs (Start workout, Check-in), at `<section>/<path>`. */
   pages?: readonly { path: string; label: string; element: () => ReactElement }[]
 }
@@ -40,6 +47,7 @@ type SectionDetails = Omit<Section, 'id' | 'label' | 'path'>
 
 const details: Record<SectionId, SectionDetails> = {
   dashboard: {
+    overview: DashboardPage,
     entities: [],
     emptyHint: "Once you log or import anything, this week's numbers appear here.",
     icon: LayoutDashboard,
@@ -52,6 +60,7 @@ const details: Record<SectionId, SectionDetails> = {
     ],
   },
   fitness: {
+    overview: FitnessCharts,
     pages: [{ path: 'workout', label: 'Start workout', element: StartWorkoutPage }],
     entities: [
       'fitness_workouts',
@@ -80,6 +89,7 @@ const details: Record<SectionId, SectionDetails> = {
     ],
   },
   media: {
+    overview: MediaCharts,
     entities: [
       'media_movies',
       'media_games',
@@ -99,6 +109,7 @@ const details: Record<SectionId, SectionDetails> = {
     ],
   },
   blog: {
+    overview: BlogCharts,
     entities: ['blog_posts', 'blog_categories', 'blog_analytics', 'blog_engagement'],
     emptyHint:
       "Write a post or add categories in their tabs; views and engagement arrive with your blog's logs.",
@@ -112,6 +123,7 @@ const details: Record<SectionId, SectionDetails> = {
     ],
   },
   studio: {
+    overview: StudioCharts,
     pages: [
       { path: 'check-in', label: 'Check-in', element: CheckInPage },
       { path: 'series', label: 'Weekly series', element: SeriesPage },
@@ -135,7 +147,7 @@ const details: Record<SectionId, SectionDetails> = {
     ],
   },
   analytics: {
-    pages: [{ path: 'charts', label: 'Charts', element: AnalyticsPage }],
+    overview: AnalyticsPage,
     entities: ['users', 'dim_account', 'dim_actions'],
     emptyHint:
       'Every entry you log adds an event here; add accounts, people and the actions that count as activity in their tabs.',

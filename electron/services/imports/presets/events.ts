@@ -14,6 +14,7 @@ import type {
   PresetMatch,
   WriteOutcome,
 } from '../types'
+import { columnBit, type OptionalColumn } from './events-batch'
 import { FastEventWriter } from './events-write'
 
 // Event logs (Mixpanel, Amplitude, Segment, PostHog, a product's own logs) into fct_event, one
@@ -276,7 +277,7 @@ class EventLogReader implements BoundPreset<EventRecord> {
   private readonly propertyColumns: number[] = []
   private readonly propertyKeys: string[] = []
   private readonly propertyKeyOf = new Map<number, string>()
-  private readonly writer = new FastEventWriter()
+  private readonly writer: FastEventWriter
 
   constructor(
     columns: BoundColumns,
@@ -309,6 +310,21 @@ class EventLogReader implements BoundPreset<EventRecord> {
       this.propertyColumns.push(index)
       this.propertyKeys.push(key)
     })
+    // The optional columns this file can fill; the others are NULL in the writer's SQL.
+    const filled: [OptionalColumn, boolean][] = [
+      ['duration_seconds', this.durationAt !== NO_COLUMN],
+      ['task_id', this.taskAt !== NO_COLUMN],
+      ['source', this.sourceAt !== NO_COLUMN],
+      ['app_session_id', this.sessionAt !== NO_COLUMN],
+      ['page_url', this.pageAt !== NO_COLUMN],
+      ['action_context', this.contextAt !== NO_COLUMN],
+      // A source outside the four goes into the properties.
+      ['properties', this.propertyColumns.length > 0 || this.sourceAt !== NO_COLUMN],
+      ['ingested_at', this.ingestedAtColumn !== NO_COLUMN],
+    ]
+    let layout = 0
+    for (const [column, has] of filled) if (has) layout |= columnBit(column)
+    this.writer = new FastEventWriter(layout)
   }
 
   /** The row being parsed and its problems so far (parse is synchronous: one row at a time). */

@@ -1,4 +1,93 @@
 import type { ReportDefinition } from '../types'
+import {
+  blogByCategory,
+  blogByPost,
+  blogEngagementTypes,
+  blogPostViews,
+  blogReadingDistribution,
+  blogTraffic,
+} from './blog'
+import {
+  fitnessBodyWeight,
+  fitnessEnergyBalance,
+  fitnessGoalProgress,
+  fitnessMeasurementTrends,
+  fitnessMeasurementAverages,
+} from './fitness-body'
+import {
+  fitnessE1rm,
+  fitnessPersonalRecords,
+  fitnessVolume,
+  fitnessVolumeByBodyPart,
+  fitnessWorkoutVolume,
+} from './fitness-training'
+import {
+  mediaCostPerHour,
+  mediaCostPerHourMonthly,
+  mediaGameCompletion,
+  mediaHoursByGenre,
+  mediaHoursByPlatform,
+  mediaHoursByType,
+  mediaMonthly,
+  mediaRatings,
+  mediaWeekdayHour,
+} from './media'
+import {
+  studioAttendance,
+  studioAttendanceByClass,
+  studioAttendanceByInstructor,
+  studioAttendanceByLocation,
+  studioAttendanceWeekdayHour,
+  studioClassSessions,
+  studioUtilisation,
+} from './studio-attendance'
+import {
+  studioAbsentees,
+  studioBookingConversion,
+  studioBookingLeadTime,
+  studioFirstVisits,
+  studioMemberTiers,
+  studioRetention,
+} from './studio-members'
 
 /** The module reports (fitness, media, blog, studio), in the order `report --help` lists them. */
-export const MODULE_REPORTS: readonly ReportDefinition[] = []
+export const MODULE_REPORTS: readonly ReportDefinition[] = [
+  fitnessVolume,
+  fitnessWorkoutVolume,
+  fitnessVolumeByBodyPart,
+  fitnessE1rm,
+  fitnessPersonalRecords,
+  fitnessBodyWeight,
+  fitnessMeasurementAverages,
+  fitnessMeasurementTrends,
+  fitnessEnergyBalance,
+  fitnessGoalProgress,
+  mediaHoursByType,
+  mediaHoursByGenre,
+  mediaHoursByPlatform,
+  mediaMonthly,
+  mediaCostPerHour,
+  mediaCostPerHourMonthly,
+  mediaRatings,
+  mediaWeekdayHour,
+  mediaGameCompletion,
+  blogByPost,
+  blogByCategory,
+  blogTraffic,
+  blogEngagementTypes,
+  blogReadingDistribution,
+  blogPostViews,
+  studioAttendance,
+  studioAttendanceByClass,
+  studioAttendanceByInstructor,
+  studioAttendanceByLocation,
+  studioAttendanceWeekdayHour,
+  studioUtilisation,
+  studioClassSessions,
+  studioBookingConversion,
+  studioFirstVisits,
+  studioAbsentees,
+  studioBookingLeadTime,
+  studioMemberTiers,
+  studioRetention,
+]

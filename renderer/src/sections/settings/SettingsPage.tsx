@@ -1,5 +1,7 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { toast } from 'sonner'
+import type { RollupStatus } from '../../../../shared/contract/settings'
+import { api } from '../../client'
 import { settingsSchema, type Settings } from '../../../../shared/settings'
 import { PageHeader } from '../../components/PageHeader'
 import { useSettingsStore } from '../../stores/settings-store'
@@ -151,8 +153,41 @@ function SettingsForm({ saved }: { saved: Settings }) {
         <button className="primary" type="submit" disabled={saving}>
           {saving ? 'Saving…' : 'Save settings'}
         </button>
+        <RollupProgress saving={saving} />
       </div>
     </form>
+  )
+}
+
+/** "Recomputing… 40%" while the rollups are rebuilt in the background (polled while it runs). */
+function RollupProgress({ saving }: { saving: boolean }) {
+  const [status, setStatus] = useState<RollupStatus | null>(null)
+  useEffect(() => {
+    let stopped = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const poll = async () => {
+      try {
+        const next = await api['settings.rollupStatus']({})
+        if (stopped) return
+        setStatus(next)
+        if (next.state === 'running' || saving) timer = setTimeout(() => void poll(), 500)
+      } catch {
+        // The line is a courtesy: a failed poll leaves it as it was.
+      }
+    }
+    void poll()
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+    }
+  }, [saving])
+  if (!status || status.state === 'current') return null
+  return (
+    <span className="rollup-progress" role="status">
+      {status.state === 'failed'
+        ? `Recomputing sessions and tiers failed: ${status.error ?? ''}`
+        : `Recomputing sessions, active days and tiers… ${Math.round((status.fraction ?? 0) * 100)}%`}
+    </span>
   )
 }
 

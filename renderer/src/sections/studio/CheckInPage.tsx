@@ -7,7 +7,7 @@ import { MemberSearch } from './MemberSearch'
 import { RosterTable } from './RosterTable'
 import { longDate, shiftDate, startMs, todayIn, zoneNote } from './studio-format'
 import { useStudioStore } from './studio-store'
-import { useNow } from './use-now'
+import { useNow } from '../../components/use-now'
 import './studio.css'
 
 const isTyping = (target: EventTarget | null) =>

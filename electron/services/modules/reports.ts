@@ -1,0 +1,13 @@
+import { reportInfos } from '../reports/registry'
+import { runReport } from '../reports/run'
+import { readSettings } from '../settings/store'
+import type { HandlerModule } from '../registry'
+
+export const reportsHandlers: HandlerModule = {
+  'reports.list': async () => reportInfos(),
+  'reports.run': async (ctx, { name, ...params }) => {
+    const { sqlite, db } = ctx.session.handle
+    const settings = await readSettings(db)
+    return runReport({ sqlite, settings, now: Date.now() }, name, params).result
+  },
+}

@@ -1,0 +1,46 @@
+// The background full rebuild's own thread: its own connection to the database file, so the
+// window's connection keeps answering (WAL) while every rollup is computed again. The rebuild is
+// one transaction: the window's writes wait for it (busy_timeout), its readers see the rollups
+// as they were until it commits.
+import Database from 'better-sqlite3'
+import { parentPort, workerData } from 'node:worker_threads'
+import { configureConnection } from '../db/open'
+import { readSettingsSync } from '../settings/store'
+import { staleReason } from './state'
+import { rebuildEverything } from './upkeep'
+import type { RollupWorkerReply, RollupWorkerRequest } from './worker-protocol'
+
+const port = parentPort
+if (!port) throw new Error('rollups/worker.ts runs only as a worker thread')
+
+const request = workerData as RollupWorkerRequest
+const post = (reply: RollupWorkerReply) => port.postMessage(reply)
+/** The rebuild reads and writes every rollup page: a larger cache than the window's. */
+const REBUILD_CACHE_KIB = 64 * 1024
+
+function main() {
+  const sqlite = new Database(request.databasePath, { fileMustExist: true })
+  try {
+    configureConnection(sqlite)
+    sqlite.pragma(`cache_size = -${REBUILD_CACHE_KIB}`)
+    let rebuilds = 0
+    // Settings saved while it ran make the result stale again: go round until it is not.
+    for (let round = 0; round < 3; round++) {
+      const settings = readSettingsSync(sqlite)
+      if (staleReason(sqlite, settings) === null) break
+      rebuildEverything(sqlite, settings, {
+        onProgress: (fraction, message) => post({ type: 'progress', fraction, message }),
+      })
+      rebuilds += 1
+    }
+    post({ type: 'done', rebuilds })
+  } finally {
+    sqlite.close()
+  }
+}
+
+try {
+  main()
+} catch (error) {
+  post({ type: 'failed', message: error instanceof Error ? error.message : String(error) })
+}
