@@ -12,12 +12,13 @@ test.afterAll(async () => {
   await server.stop()
 })
 
+/** Rows of data in the person's own file (settings and the rollups' one bookkeeping row aside). */
 function rowsInOwnDatabase() {
   const sqlite = new BetterSqlite3(server.dbPath, { readonly: true })
   try {
     const tables = sqlite
       .prepare(
-        `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name <> 'app_settings'`,
+        `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT IN ('app_settings', 'rollup_state')`,
       )
       .pluck()
       .all() as string[]

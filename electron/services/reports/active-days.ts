@@ -37,26 +37,32 @@ export function activeDayCounts(ctx: ReportContext, frame: Frame): ActiveDayCoun
   const end = endOfOrdinal(last, interval)
   const ordinal = ordinalLookup(start, end, interval)
   const table = activeDays(ctx, frame)
+  const { runs } = table
+  const ends = people.map((_, p) => endOfOrdinal(first + p, interval))
   for (let person = 0; person < table.count; person++) {
-    const bySegment = table.segments[person] ?? 0
+    const segment = table.segments[person] ?? 0
     let period = -1
     let n = 0
     const flush = () => {
-      const counts = people[period - first]?.[bySegment]
+      const counts = people[period]?.[segment]
       if (counts && n > 0) counts[n] = (counts[n] ?? 0) + 1
     }
-    const to = table.start[person + 1] ?? 0
-    for (let i = table.start[person] ?? 0; i < to; i++) {
-      const day = table.days[i] ?? 0
-      if (day < start) continue
-      if (day > end) break
-      const o = ordinal(day)
-      if (o !== period) {
-        flush()
-        period = o
-        n = 0
+    const last = table.start[person + 1] ?? 0
+    for (let j = table.start[person] ?? 0; j < last; j++) {
+      // Split the run at period ends: its days in each period add to that period's count.
+      let a = Math.max(runs[2 * j] ?? 0, start)
+      const b = Math.min(runs[2 * j + 1] ?? 0, end)
+      while (a <= b) {
+        const p = ordinal(a) - first
+        const until = Math.min(b, ends[p] ?? b)
+        if (p !== period) {
+          flush()
+          period = p
+          n = 0
+        }
+        n += until - a + 1
+        a = until + 1
       }
-      n += 1
     }
     flush()
   }

@@ -7,9 +7,10 @@ import type { ReportDefinition } from './types'
 
 // DAU(d): people active on d; WAU(d): active on a day of [d − 6, d]; MAU(d): of [d − 29, d] (a
 // rolling window, not a calendar month); stickiness(d) = DAU(d) / MAU(d). From each person's
-// active days (the rollups' bitmaps): a day adds one to DAU, and the union of the windows it
-// opens ([a, a + 6], [a, a + 29]) adds one to WAU and MAU through difference arrays, so the
-// whole year costs one pass over the active days.
+// runs of consecutive active days (the rollups' bitmaps): a run a … b adds one to DAU on a … b,
+// and the part of a … b + 6 (a … b + 29) the person's earlier runs did not already cover adds
+// one to WAU (MAU), each through a difference array, so the whole year costs one pass over the
+// runs.
 
 const info: ReportInfo = {
   name: 'activity',
@@ -27,55 +28,61 @@ export const activityReport: ReportDefinition = {
     const { from, to } = frame
     const n = Math.max(0, to - from + 1)
     const segments = frame.people.segments.length
-    const dau = new Int32Array(segments * n)
+    // Difference arrays: +1 where a person starts counting, −1 the day after they stop.
+    const dau = new Int32Array(segments * (n + 1))
     const wau = new Int32Array(segments * (n + 1))
     const mau = new Int32Array(segments * (n + 1))
     if (n > 0) {
       const people = activeDays(ctx, frame)
-      const { days, start, segments: segmentOf } = people
+      const { runs, start, segments: segmentOf } = people
       for (let p = 0; p < people.count; p++) {
-        const segment = segmentOf[p] ?? 0
-        const base = segment * n - from
-        const diffBase = segment * (n + 1) - from
+        const base = (segmentOf[p] ?? 0) * (n + 1) - from
         // The last day each window already counts this person on.
         let weekCovered = from - 1
         let monthCovered = from - 1
         const end = start[p + 1] ?? 0
-        for (let i = start[p] ?? 0; i < end; i++) {
-          const day = days[i] ?? 0
-          if (day > to) break
-          if (day < from - 29) continue
-          if (day >= from) dau[base + day] = (dau[base + day] ?? 0) + 1
-          // The windows this day opens ([day, day + 6], [day, day + 29]), minus what the
-          // person's earlier days already opened: +1 where the new part starts, −1 after it.
-          const weekEnd = day + 6 < to ? day + 6 : to
-          const weekStart = day > weekCovered ? day : weekCovered + 1
+        for (let j = start[p] ?? 0; j < end; j++) {
+          const a = runs[2 * j] ?? 0
+          const b = runs[2 * j + 1] ?? 0
+          if (a > to) break
+          if (b < from - 29) continue
+          // Active a … b: counted by DAU on those days, by WAU on a … b + 6, by MAU on
+          // a … b + 29, less what the person's earlier runs already opened.
+          const dayStart = a > from ? a : from
+          const dayEnd = b < to ? b : to
+          if (dayStart <= dayEnd) {
+            dau[base + dayStart] = (dau[base + dayStart] ?? 0) + 1
+            dau[base + dayEnd + 1] = (dau[base + dayEnd + 1] ?? 0) - 1
+          }
+          const weekStart = a > weekCovered ? a : weekCovered + 1
+          const weekEnd = b + 6 < to ? b + 6 : to
           if (weekStart <= weekEnd) {
-            wau[diffBase + weekStart] = (wau[diffBase + weekStart] ?? 0) + 1
-            wau[diffBase + weekEnd + 1] = (wau[diffBase + weekEnd + 1] ?? 0) - 1
+            wau[base + weekStart] = (wau[base + weekStart] ?? 0) + 1
+            wau[base + weekEnd + 1] = (wau[base + weekEnd + 1] ?? 0) - 1
             weekCovered = weekEnd
           }
-          const monthEnd = day + 29 < to ? day + 29 : to
-          const monthStart = day > monthCovered ? day : monthCovered + 1
+          const monthStart = a > monthCovered ? a : monthCovered + 1
+          const monthEnd = b + 29 < to ? b + 29 : to
           if (monthStart <= monthEnd) {
-            mau[diffBase + monthStart] = (mau[diffBase + monthStart] ?? 0) + 1
-            mau[diffBase + monthEnd + 1] = (mau[diffBase + monthEnd + 1] ?? 0) - 1
+            mau[base + monthStart] = (mau[base + monthStart] ?? 0) + 1
+            mau[base + monthEnd + 1] = (mau[base + monthEnd + 1] ?? 0) - 1
             monthCovered = monthEnd
           }
         }
       }
     }
     const rows: Row[] = []
+    const daily = new Int32Array(segments)
     const weekly = new Int32Array(segments)
     const monthly = new Int32Array(segments)
     for (let i = 0; i < n; i++) {
       const date = isoOfDay(from + i)
       for (const s of segmentIndexes(frame)) {
-        weekly[s] = (weekly[s] ?? 0) + (wau[s * (n + 1) + i] ?? 0)
-        monthly[s] = (monthly[s] ?? 0) + (mau[s * (n + 1) + i] ?? 0)
-        const daily = dau[s * n + i] ?? 0
-        const m = monthly[s] ?? 0
-        rows.push({ first: date, segment: s, values: [daily, weekly[s] ?? 0, m, ratio(daily, m)] })
+        const at = s * (n + 1) + i
+        const d = (daily[s] = (daily[s] ?? 0) + (dau[at] ?? 0))
+        const w = (weekly[s] = (weekly[s] ?? 0) + (wau[at] ?? 0))
+        const m = (monthly[s] = (monthly[s] ?? 0) + (mau[at] ?? 0))
+        rows.push({ first: date, segment: s, values: [d, w, m, ratio(d, m)] })
       }
     }
     return tableOf(info, frame, rows)

@@ -18,15 +18,17 @@ import type { ReportContext } from './types'
 // index at random, many times slower than a scan in table order (NOT INDEXED).
 
 /**
- * Every counted person with an active day: person i is userKeys[i] in segment segments[i], with
- * active days (day numbers, ascending, none after today) days[start[i]] … days[start[i + 1] − 1].
+ * Every counted person with an active day, as runs of consecutive active days: person i is
+ * userKeys[i] in segment segments[i]; their runs are j = start[i] … start[i + 1] − 1, run j
+ * from day runs[2j] to day runs[2j + 1] (day numbers, ascending, none after today). A person
+ * active every day of a year is one run, so the work follows the runs, not the days.
  */
 export interface ActiveDays {
   count: number
   userKeys: Int32Array
   segments: Int32Array
   start: Int32Array
-  days: Int32Array
+  runs: Int32Array
 }
 
 /** The counted people whose rollup rows must not be read (their future events are in them). */
@@ -55,21 +57,33 @@ for (let hi = 0; hi < 16; hi++) {
     BYTE[(HEX.charCodeAt(hi) << 7) | HEX.charCodeAt(lo)] = hi * 16 + lo
 }
 
-class DaysBuilder {
+class RunsBuilder {
   count = 0
   userKeys: number[] = []
   segments: number[] = []
   start: number[] = [0]
-  days = new Int32Array(1 << 16)
+  runs = new Int32Array(1 << 16)
+  /** Runs written (pairs). */
   n = 0
 
-  push(day: number) {
-    if (this.n === this.days.length) {
-      const bigger = new Int32Array(this.days.length * 2)
-      bigger.set(this.days)
-      this.days = bigger
+  constructor(private readonly today: number) {}
+
+  /** Days a … b (ascending across calls for one person); days after today are dropped. */
+  add(a: number, b: number) {
+    const last = b < this.today ? b : this.today
+    if (a > last) return
+    if (this.n > (this.start[this.count] ?? 0) && this.runs[2 * this.n - 1] === a - 1) {
+      this.runs[2 * this.n - 1] = last
+      return
     }
-    this.days[this.n++] = day
+    if (2 * this.n + 2 > this.runs.length) {
+      const bigger = new Int32Array(this.runs.length * 2)
+      bigger.set(this.runs)
+      this.runs = bigger
+    }
+    this.runs[2 * this.n] = a
+    this.runs[2 * this.n + 1] = last
+    this.n += 1
   }
 
   close(userKey: number, segment: number) {
@@ -86,7 +100,7 @@ class DaysBuilder {
       userKeys: Int32Array.from(this.userKeys),
       segments: Int32Array.from(this.segments),
       start: Int32Array.from(this.start),
-      days: this.days.subarray(0, this.n),
+      runs: this.runs.subarray(0, 2 * this.n),
     }
   }
 }
@@ -95,7 +109,7 @@ class DaysBuilder {
  * Every person's bitmap from rollup_user_days as one text, `key first hex` per person: one row
  * instead of ten thousand, and text instead of BLOBs (each costs an allocation).
  */
-function readBitmaps(ctx: ReportContext, frame: Frame, into: DaysBuilder) {
+function readBitmaps(ctx: ReportContext, frame: Frame, into: RunsBuilder) {
   const text = ctx.sqlite
     .prepare(
       `SELECT group_concat(user_key || ' ' || first_day || ' ' || hex(days), ' ')
@@ -104,7 +118,7 @@ function readBitmaps(ctx: ReportContext, frame: Frame, into: DaysBuilder) {
     .pluck()
     .get() as string | null
   if (!text) return
-  const { people, today } = frame
+  const { people } = frame
   const skip = frame.future.userKeys
   let i = 0
   const number = () => {
@@ -131,10 +145,13 @@ function readBitmaps(ctx: ReportContext, frame: Frame, into: DaysBuilder) {
       for (let c = i; c < end; c += 2) {
         let v = BYTE[(text.charCodeAt(c) << 7) | text.charCodeAt(c + 1)] ?? 0
         const base = firstDay + ((c - i) << 2)
-        while (v !== 0) {
-          const day = base + 31 - Math.clz32(v & -v)
-          if (day <= today) into.push(day)
-          v &= v - 1
+        if (v === 0xff) into.add(base, base + 7)
+        else {
+          while (v !== 0) {
+            const day = base + 31 - Math.clz32(v & -v)
+            into.add(day, day)
+            v &= v - 1
+          }
         }
       }
       into.close(userKey, segment)
@@ -146,13 +163,13 @@ function readBitmaps(ctx: ReportContext, frame: Frame, into: DaysBuilder) {
 /** The active days of every counted person with at least one. */
 export function activeDays(ctx: ReportContext, frame: Frame): ActiveDays {
   const { people, today } = frame
-  const builder = new DaysBuilder()
+  const builder = new RunsBuilder(today)
   if (frame.rollups) readBitmaps(ctx, frame, builder)
   const extra = frame.rollups ? raw(ctx, frame, overlaid(frame)) : rawScope(ctx, frame)
   for (const person of extra.values()) {
     const segment = people.segmentOf(person.userKey)
     if (segment < 0) continue
-    for (const day of person.activeDays) if (day <= today) builder.push(day)
+    for (const day of person.activeDays) builder.add(day, day)
     builder.close(person.userKey, segment)
   }
   return builder.table()

@@ -40,19 +40,20 @@ export const lifecycleReport: ReportDefinition = {
     // active[p + 1]: active in period first + p (index 0 is the period before the first).
     const active = new Uint8Array(periods + 1)
     const people = activeDays(ctx, frame)
+    const { runs } = people
     for (let person = 0; person < people.count; person++) {
       const from = people.start[person] ?? 0
       const to = people.start[person + 1] ?? 0
-      const firstDay = people.days[from] ?? 0
-      if (from === to || firstDay > end) continue
+      const firstDay = runs[2 * from] ?? 0
+      if (firstDay > end) continue
       const born = ordinalOf(firstDay, interval)
       const segment = people.segments[person] ?? 0
       active.fill(0)
-      for (let i = from; i < to; i++) {
-        const day = people.days[i] ?? 0
-        if (day < start) continue
-        if (day > end) break
-        active[ordinal(day) - first + 1] = 1
+      for (let j = from; j < to; j++) {
+        const a = Math.max(runs[2 * j] ?? 0, start)
+        const b = Math.min(runs[2 * j + 1] ?? 0, end)
+        if (a > b) continue
+        for (let o = ordinal(a); o <= ordinal(b); o++) active[o - first + 1] = 1
       }
       for (let p = 0; p < periods; p++) {
         const now = active[p + 1] === 1

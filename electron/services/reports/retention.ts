@@ -47,15 +47,16 @@ function retentionReport(name: string, mode: Mode, description: string): ReportD
       const counts = new Map<number, Int32Array>()
       const notes: string[] = []
 
-      const days = new Map<number, { segment: number; days: ArrayLike<number> }>()
+      // Each counted person's runs of active days: pairs (first, last day), ascending.
+      const days = new Map<number, { segment: number; days: Int32Array }>()
       const table = activeDays(ctx, frame)
       for (let p = 0; p < table.count; p++) {
         days.set(table.userKeys[p] ?? 0, {
           segment: table.segments[p] ?? 0,
-          days: table.days.subarray(table.start[p], table.start[p + 1]),
+          days: table.runs.subarray(2 * (table.start[p] ?? 0), 2 * (table.start[p + 1] ?? 0)),
         })
       }
-      const members: { segment: number; cohort: number; days: ArrayLike<number> }[] = []
+      const members: { segment: number; cohort: number; days: Int32Array }[] = []
       if (frame.cohort === 'registration') {
         const registered = ctx.sqlite
           .prepare(`SELECT id, registration_date FROM users WHERE registration_date IS NOT NULL`)
@@ -68,7 +69,7 @@ function retentionReport(name: string, mode: Mode, description: string): ReportD
           if (segment < 0 || day === null) continue
           seen.add(userKey)
           const cohort = ordinalOf(day, interval)
-          members.push({ segment, cohort, days: days.get(userKey)?.days ?? [] })
+          members.push({ segment, cohort, days: days.get(userKey)?.days ?? new Int32Array(0) })
         }
         let fallback = 0
         for (const [userKey, person] of days) {
@@ -100,13 +101,17 @@ function retentionReport(name: string, mode: Mode, description: string): ReportD
         const start = startOfOrdinal(member.cohort, interval)
         let previous = -1
         let latest = -1
-        for (let i = 0; i < member.days.length; i++) {
-          const day = member.days[i] ?? 0
-          if (day < start) continue
-          const k = ordinalOf(day, interval) - member.cohort
-          latest = k
-          if (mode === 'on' && k !== previous && k < active.length) bump(active, k)
-          previous = k
+        for (let j = 0; j < member.days.length; j += 2) {
+          const a = Math.max(member.days[j] ?? 0, start)
+          const b = member.days[j + 1] ?? 0
+          if (a > b) continue
+          const to = ordinalOf(b, interval) - member.cohort
+          latest = to
+          if (mode === 'on') {
+            const from = Math.max(ordinalOf(a, interval) - member.cohort, previous + 1)
+            for (let k = from; k <= to && k < active.length; k++) bump(active, k)
+          }
+          previous = to
         }
         if (mode === 'on_or_after') {
           for (let k = 0; k <= Math.min(latest, active.length - 1); k++) bump(active, k)

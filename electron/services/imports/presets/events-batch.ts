@@ -67,6 +67,9 @@ const CONTEXT = columnBit('action_context')
 const PROPERTIES = columnBit('properties')
 const INGESTED = columnBit('ingested_at')
 
+/** Makes sure the person and the action an event names exist (its foreign keys), before it goes in. */
+export type EnsureParents = (userId: string, name: string) => void
+
 /**
  * Events on their way into fct_event, a statement's worth of rows at a time, in file order.
  *
@@ -133,20 +136,31 @@ export class EventBatches {
    * rows went in. With `skipDuplicates`, a row whose event_id is already there is left out
    * (the unique index must be in place); without, every row goes in.
    */
-  write(skipDuplicates: boolean, all = false): number {
+  write(skipDuplicates: boolean, all: boolean, parents: EnsureParents): number {
     let inserted = 0
     if (this.held.length > 0) {
       const statement = this.statement(ROWS_PER_STATEMENT, skipDuplicates)
-      for (const values of this.held) inserted += statement.run(values).changes
+      for (const values of this.held) {
+        this.ensureParents(values, values.length, parents)
+        inserted += statement.run(values).changes
+      }
       this.held = []
     }
     if (all && this.filled > 0) {
       const rows = this.filled / this.width
       const values = this.current.slice(0, this.filled)
+      this.ensureParents(values, values.length, parents)
       inserted += this.statement(rows, skipDuplicates).run(values).changes
       this.filled = 0
     }
     return inserted
+  }
+
+  private ensureParents(values: readonly unknown[], end: number, parents: EnsureParents) {
+    if (process.env.XX_ENSURE_BATCH !== '1') return
+    for (let at = 0; at < end; at += this.width) {
+      parents(values[at + 1] as string, values[at + 2] as string)
+    }
   }
 
   /** Statements are compiled against the indexes there are: made again after they change. */
