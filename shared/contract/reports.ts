@@ -3,6 +3,7 @@ import {
   COHORT_BASES,
   PERSON_ATTRIBUTES,
   REPORT_INTERVALS,
+  type PersonAttribute,
   type ReportInfo,
   type ReportResult,
 } from '../reports'
@@ -34,4 +35,6 @@ export const reportsMethods = {
   'reports.list': method<typeof noInput, ReportInfo[]>(noInput),
   /** Runs one report; the window builds CSV from the result with reportToCsv (shared/reports). */
   'reports.run': method<typeof reportRunInput, ReportResult>(reportRunInput),
+  /** The values each person attribute takes (NO_VALUE last), for the segment picker. */
+  'reports.segments': method<typeof noInput, Record<PersonAttribute, string[]>>(noInput),
 }

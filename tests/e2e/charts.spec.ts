@@ -116,3 +116,25 @@ test('a chart can be saved as a PNG', async ({ page }) => {
   expect(bytes.subarray(1, 4).toString()).toBe('PNG')
   expect(bytes.length).toBeGreaterThan(2000)
 })
+
+test('a segment narrows every chart on the page to its people', async ({ page }) => {
+  await openDemo(page, server.url)
+  await page.evaluate(() => (window.location.hash = '#/analytics'))
+  const activity = card(page, 'Active people')
+  await expect(activity).toHaveAttribute('aria-busy', 'false')
+  const everyone = await tableRows(activity)
+  const mauOf = (rows: string[][]) => rows.map((row) => Number(row[3]))
+
+  await page.getByRole('combobox', { name: 'Segment' }).selectOption({ label: 'Region' })
+  const region = page.getByRole('combobox', { name: 'Region' })
+  await expect(region).toBeVisible()
+  await region.selectOption('EU')
+  await expect(async () => {
+    const eu = mauOf(await tableRows(activity))
+    expect(eu).toHaveLength(everyone.length)
+    // The same days, fewer people: every day's MAU is at most everyone's, and some are below.
+    eu.forEach((mau, i) => expect(mau).toBeLessThanOrEqual(mauOf(everyone)[i] ?? 0))
+    expect(eu.some((mau, i) => mau < (mauOf(everyone)[i] ?? 0))).toBe(true)
+  }).toPass()
+  await expect(card(page, 'Engagement tiers')).toHaveAttribute('aria-busy', 'false')
+})

@@ -1,3 +1,5 @@
+import { PERSON_ATTRIBUTES, type PersonAttribute } from '../../../shared/reports'
+import { attributeValues } from '../reports/people'
 import { reportInfos } from '../reports/registry'
 import { runReport } from '../reports/run'
 import { readSettings } from '../settings/store'
@@ -9,5 +11,11 @@ export const reportsHandlers: HandlerModule = {
     const { sqlite, db } = ctx.session.handle
     const settings = await readSettings(db)
     return runReport({ sqlite, settings, now: Date.now() }, name, params).result
+  },
+  'reports.segments': async (ctx) => {
+    const { sqlite } = ctx.session.handle
+    return Object.fromEntries(
+      PERSON_ATTRIBUTES.map((attribute) => [attribute, attributeValues(sqlite, attribute)]),
+    ) as Record<PersonAttribute, string[]>
   },
 }

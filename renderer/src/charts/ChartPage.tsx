@@ -1,5 +1,6 @@
-import { useEffect, useMemo, type ReactNode } from 'react'
-import type { ReportParams } from '../../../shared/reports'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { NO_VALUE, type PersonAttribute, type ReportParams } from '../../../shared/reports'
+import { api } from '../client'
 import { dateKeyOf, dateKeyToIso } from '../../../shared/time'
 import { useNow } from '../components/use-now'
 import { useSettingsStore } from '../stores/settings-store'
@@ -14,6 +15,32 @@ interface ChartPageProps {
   /** Whether the charts are about people, so a segment can narrow them. */
   bySegment?: boolean
   children(params: ReportParams): ReactNode
+}
+
+/**
+ * The values each attribute takes, for the segment picker: an attribute everyone has the same
+ * value of (or none) cannot split anyone, so it is not offered.
+ */
+function useSegmentValues(wanted: boolean) {
+  const [values, setValues] = useState<Partial<Record<PersonAttribute, string[]>>>({})
+  useEffect(() => {
+    if (!wanted) return
+    let current = true
+    api['reports.segments']({}).then(
+      (all) => {
+        if (!current) return
+        const useful = Object.entries(all).filter(
+          ([, list]) => list.filter((v) => v !== NO_VALUE).length > 1,
+        )
+        setValues(Object.fromEntries(useful))
+      },
+      () => undefined,
+    )
+    return () => {
+      current = false
+    }
+  }, [wanted])
+  return values
 }
 
 /** A page of charts under one filter bar: the range and segment apply to every chart on it. */
@@ -34,6 +61,7 @@ export function ChartPage({ page, bySegment = false, children }: ChartPageProps)
   }, [today, filters, page, setFilters])
 
   const params = useMemo(() => paramsOf(filters), [filters])
+  const segmentValues = useSegmentValues(bySegment)
   if (!today) {
     return (
       <p className="loading" role="status">
@@ -53,6 +81,7 @@ export function ChartPage({ page, bySegment = false, children }: ChartPageProps)
         {...(bySegment
           ? {
               segment: filters.segment,
+              segmentValues,
               onSegment: (segment) => setFilters(page, { segment }),
             }
           : {})}
