@@ -22,7 +22,18 @@ const PAGES = [
   { section: 'Media', charts: ['Hours per week by type', 'Genres', 'Ratings', 'When you watch'] },
   { section: 'Blog', charts: ['Views per post', 'Read time', 'Scroll depth'] },
   { section: 'Studio', charts: ['Attendance by class', 'Busy times', 'Utilisation'] },
-  { section: 'Analytics', charts: ['Active people', 'Sessions per day', 'Engagement tiers'] },
+  {
+    section: 'Analytics',
+    charts: [
+      'Active people',
+      'Stickiness histogram',
+      'Retention',
+      'Sessions per day',
+      'Engagement tiers',
+      'Work time and outputs',
+      'Data freshness',
+    ],
+  },
 ] as const
 
 const card = (page: Page, title: string) =>

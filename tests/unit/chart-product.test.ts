@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest'
 import {
   activeDaysChart,
   activityChart,
+  freshnessChart,
   lifecycleChart,
   retentionMatrix,
   sessionsChart,
+  stickinessHistogram,
   tiersChart,
+  workChart,
 } from '../../renderer/src/charts/builders/product'
 import { OKABE_ITO, seriesColor, withAlpha } from '../../renderer/src/charts/palette'
 
@@ -172,5 +175,52 @@ describe('palette', () => {
     expect(seriesColor('something', 0)).toBe(OKABE_ITO.blue)
     expect(seriesColor('something else', 1)).toBe(OKABE_ITO.orange)
     expect(withAlpha('#0072B2', 0.5)).toBe('rgba(0, 114, 178, 0.5)')
+  })
+})
+
+describe('stickiness histogram, work and freshness charts', () => {
+  it('draws the last whole period: exactly N days as bars, N or more as a line', () => {
+    const built = stickinessHistogram(
+      report(
+        ['period', 'days', 'users', 'users_at_least'],
+        [
+          ['2026-01-05', 1, 4, 6],
+          ['2026-01-05', 2, 2, 2],
+          ['2026-01-12', 1, 1, 1],
+        ],
+      ),
+    )
+    expect(built.period).toBe('2026-01-05')
+    expect(built.table.rows).toEqual([
+      [1, 4, 6],
+      [2, 2, 2],
+    ])
+    expect(built.datasets.map((d) => d.data)).toEqual([
+      [4, 2],
+      [6, 2],
+    ])
+  })
+
+  it('shows work time in hours and lag in minutes, as drawn and exported', () => {
+    const work = workChart(
+      report(['period', 'work_seconds', 'tasks_completed', 'users'], [['2026-01-01', 5400, 3, 2]]),
+    )
+    expect(work.table.rows).toEqual([['2026-01-01', 1.5, 3]])
+    const fresh = freshnessChart(
+      report(
+        [
+          'date',
+          'events',
+          'late_events',
+          'median_lag_s',
+          'p95_lag_s',
+          'max_lag_s',
+          'future_events',
+        ],
+        [['2026-01-01', 10, 2, 5, 90, 600, 1]],
+      ),
+    )
+    expect(fresh.table.rows).toEqual([['2026-01-01', 2, 1.5, 1]])
+    expect(fresh.datasets[1]).toMatchObject({ yAxisID: 'y2', data: [1.5] })
   })
 })

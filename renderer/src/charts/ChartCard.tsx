@@ -21,6 +21,8 @@ interface ChartCardProps {
   /** Notes that come with the numbers (future-stamped events left out, incomplete periods…). */
   notes?: readonly string[]
   height?: number
+  /** Switches of this chart alone (retention's "on" or "on or after"), beside its tools. */
+  controls?: ReactNode
   /** A list, not a chart: always shown as its table, no PNG. */
   tableOnly?: boolean
   /** The chart itself; only mounted when there is something to draw. */
@@ -60,6 +62,7 @@ export function ChartCard({
   notes = [],
   height = 260,
   tableOnly = false,
+  controls,
   children,
 }: ChartCardProps) {
   const titleId = useId()
@@ -83,6 +86,7 @@ export function ChartCard({
           <p className="chart-unit">{unit}</p>
         </div>
         <div className="chart-tools" role="group" aria-label={`${title} tools`}>
+          {controls}
           {!tableOnly && (
             <button
               type="button"

@@ -243,3 +243,91 @@ export function tierTransitionsMatrix(result: Report) {
   }
   return { cells, max: Math.max(0, ...cells.map((c) => c.v)), table }
 }
+
+/**
+ * People active on exactly N days of a period (bars) and on N or more (line), for the last
+ * whole period of the result (the final one may still be running).
+ */
+export function stickinessHistogram(result: Report) {
+  const { rows } = namedRows(result)
+  const periods = distinct(rows.map((r) => text(r.period)))
+  const period = periods.length >= 2 ? periods[periods.length - 2] : periods[0]
+  const mine = rows.filter((r) => text(r.period) === period)
+  const table: ChartTable = {
+    columns: ['days', 'users', 'users_at_least'],
+    rows: mine.map((r) => [num(r.days), num(r.users), num(r.users_at_least)]),
+  }
+  return {
+    period: period ?? null,
+    labels: table.rows.map((row) => String(row[0])),
+    datasets: [
+      {
+        label: 'Exactly N days',
+        data: table.rows.map((row) => Number(row[1])),
+        backgroundColor: withAlpha(seriesColor('exactly', 0), 0.8),
+      },
+      {
+        type: 'line' as const,
+        label: 'N days or more',
+        data: table.rows.map((row) => Number(row[2])),
+        borderColor: seriesColor('or more', 1),
+        backgroundColor: seriesColor('or more', 1),
+        pointRadius: 2,
+      },
+    ],
+    table,
+  }
+}
+
+/** Work time in hours (bars) and tasks completed (line, right axis) per period. */
+export function workChart(result: Report) {
+  const { rows } = namedRows(result)
+  const table: ChartTable = {
+    columns: [result.columns[0] ?? 'period', 'work_hours', 'tasks_completed'],
+    rows: rows.map((r) => [
+      text(r[result.columns[0] ?? 'period']),
+      round(num(r.work_seconds) / 3600),
+      num(r.tasks_completed),
+    ]),
+  }
+  return twoAxes(table, 'Work time', 'Tasks completed')
+}
+
+/** Events that arrived late (bars) and the 95th-percentile lag in minutes (line) per day. */
+export function freshnessChart(result: Report) {
+  const { rows } = namedRows(result)
+  const table: ChartTable = {
+    columns: ['date', 'late_events', 'p95_lag_min', 'future_events'],
+    rows: rows.map((r) => [
+      text(r.date),
+      num(r.late_events),
+      round(num(r.p95_lag_s) / 60),
+      num(r.future_events),
+    ]),
+  }
+  return twoAxes(table, 'Late events', 'Lag, 95th percentile')
+}
+
+function twoAxes(table: ChartTable, bars: string, line: string) {
+  return {
+    labels: table.rows.map((row) => String(row[0])),
+    datasets: [
+      {
+        label: bars,
+        data: table.rows.map((row) => Number(row[1])),
+        backgroundColor: withAlpha(seriesColor(bars, 0), 0.8),
+        yAxisID: 'y',
+      },
+      {
+        type: 'line' as const,
+        label: line,
+        data: table.rows.map((row) => Number(row[2])),
+        borderColor: seriesColor(line, 1),
+        backgroundColor: seriesColor(line, 1),
+        yAxisID: 'y2',
+        pointRadius: 0,
+      },
+    ],
+    table,
+  }
+}

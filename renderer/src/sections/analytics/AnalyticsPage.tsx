@@ -1,6 +1,10 @@
 import { ChartPage } from '../../charts/ChartPage'
 import {
   ActivityCard,
+  FreshnessCard,
+  RetentionCard,
+  StickinessCard,
+  WorkCard,
   LifecycleCard,
   SessionLengthsCard,
   SessionsCard,
@@ -15,11 +19,15 @@ export function AnalyticsPage() {
       {(params) => (
         <>
           <ActivityCard params={params} />
+          <StickinessCard params={params} />
+          <RetentionCard params={params} />
           <SessionsCard params={params} />
           <TiersCard params={params} />
           <TierTransitionsCard params={params} />
           <LifecycleCard params={params} />
           <SessionLengthsCard params={params} />
+          <WorkCard params={params} />
+          <FreshnessCard params={params} />
         </>
       )}
     </ChartPage>

@@ -1,19 +1,24 @@
 import type { ChartOptions } from 'chart.js'
-import { useMemo } from 'react'
-import { Bar, Line } from 'react-chartjs-2'
+import { useMemo, useState } from 'react'
+import { Bar, Chart, Line } from 'react-chartjs-2'
 import type { ReportParams } from '../../../../shared/reports'
 import {
   activityChart,
+  freshnessChart,
   lifecycleChart,
+  retentionMatrix,
   sessionLengthsChart,
   sessionsChart,
+  stickinessHistogram,
   tiersChart,
   tierTransitionsMatrix,
   TRANSITION_TIERS,
+  workChart,
 } from '../../charts/builders/product'
 import { themedAxis, useChartTheme, type ChartTheme } from '../../charts/chart-theme'
 import { ChartCard } from '../../charts/ChartCard'
 import { MatrixChart } from '../../charts/MatrixChart'
+import { chartOptions } from '../../charts/ReportChart'
 import { useReport } from '../../charts/use-report'
 
 const NO_EVENTS =
@@ -199,3 +204,156 @@ export function LifecycleCard({ params }: { params: ReportParams }) {
     </ChartCard>
   )
 }
+
+export function StickinessCard({ params }: { params: ReportParams }) {
+  const theme = useChartTheme()
+  const { result, error } = useReport('stickiness_histogram', { ...params, interval: 'week' })
+  const built = useMemo(() => (result ? stickinessHistogram(result) : null), [result])
+  return (
+    <ChartCard
+      title="Stickiness histogram"
+      unit={`people active on exactly N days of the week${built?.period ? ` of ${built.period}` : ''} (bars), and on N or more (line)`}
+      table={built?.table ?? null}
+      error={error}
+      fileName="stickiness-histogram"
+      emptyHint={NO_EVENTS}
+    >
+      {built && (
+        <Chart
+          type="bar"
+          data={{ labels: built.labels, datasets: built.datasets }}
+          options={chartOptions(theme, { xTitle: 'days active in the week', yTitle: 'people' })}
+        />
+      )}
+    </ChartCard>
+  )
+}
+
+const RETENTION_INTERVALS = ['day', 'week', 'month'] as const
+
+export function RetentionCard({ params }: { params: ReportParams }) {
+  const [unbounded, setUnbounded] = useState(false)
+  const [interval, setCohortInterval] = useState<(typeof RETENTION_INTERVALS)[number]>('week')
+  const { result, error } = useReport(unbounded ? 'retention_unbounded' : 'retention', {
+    ...params,
+    interval,
+  })
+  const built = useMemo(() => (result ? retentionMatrix(result) : null), [result])
+  return (
+    <ChartCard
+      title="Retention"
+      unit={`share of each ${interval}'s new people active ${unbounded ? 'on or after' : 'on'} ${interval} k; faint: not over yet`}
+      table={built?.table ?? null}
+      error={error}
+      fileName={unbounded ? 'retention-on-or-after' : 'retention'}
+      emptyHint={NO_EVENTS}
+      height={320}
+      controls={
+        <>
+          <select
+            aria-label="Retention counts people active"
+            value={unbounded ? 'after' : 'on'}
+            onChange={(e) => setUnbounded(e.target.value === 'after')}
+          >
+            <option value="on">on period k</option>
+            <option value="after">on or after k</option>
+          </select>
+          <select
+            aria-label="Cohorts by"
+            value={interval}
+            onChange={(e) => setCohortInterval(e.target.value as typeof interval)}
+          >
+            {RETENTION_INTERVALS.map((i) => (
+              <option key={i} value={i}>
+                by {i}
+              </option>
+            ))}
+          </select>
+        </>
+      }
+    >
+      {built && (
+        <MatrixChart
+          cells={built.cells.map((c) => ({ x: String(c.x), y: c.y, v: c.v, faint: !c.complete }))}
+          xLabels={built.periods.map(String)}
+          yLabels={built.cohorts}
+          xTitle={`${interval}s since first active`}
+          yTitle="cohort"
+          max={1}
+          describe={(c) =>
+            `${c.y}, ${interval} ${c.x}: ${Math.round(c.v * 1000) / 10}%${c.faint ? ' (not over yet)' : ''}`
+          }
+        />
+      )}
+    </ChartCard>
+  )
+}
+
+function TwoAxesCard({
+  params,
+  report,
+  build,
+  title,
+  unit,
+  yTitle,
+  y2Title,
+  fileName,
+}: {
+  params: ReportParams
+  report: string
+  build: typeof workChart
+  title: string
+  unit: string
+  yTitle: string
+  y2Title: string
+  fileName: string
+}) {
+  const theme = useChartTheme()
+  const { result, error } = useReport(report, params)
+  const built = useMemo(() => (result ? build(result) : null), [result, build])
+  return (
+    <ChartCard
+      title={title}
+      unit={unit}
+      table={built?.table ?? null}
+      notes={result?.notes}
+      error={error}
+      fileName={fileName}
+      emptyHint={NO_EVENTS}
+    >
+      {built && (
+        <Chart
+          type="bar"
+          data={{ labels: built.labels, datasets: built.datasets }}
+          options={chartOptions(theme, { timeAxis: true, yTitle, y2Title })}
+        />
+      )}
+    </ChartCard>
+  )
+}
+
+export const WorkCard = ({ params }: { params: ReportParams }) => (
+  <TwoAxesCard
+    params={{ ...params, interval: 'day' }}
+    report="work"
+    build={workChart}
+    title="Work time and outputs"
+    unit="hours timed (timer_stop) and tasks completed per day"
+    yTitle="hours"
+    y2Title="tasks"
+    fileName="work-and-outputs"
+  />
+)
+
+export const FreshnessCard = ({ params }: { params: ReportParams }) => (
+  <TwoAxesCard
+    params={params}
+    report="freshness"
+    build={freshnessChart}
+    title="Data freshness"
+    unit="events that arrived late each day, and the lag of the slowest 5% in minutes"
+    yTitle="late events"
+    y2Title="lag, min"
+    fileName="freshness"
+  />
+)
