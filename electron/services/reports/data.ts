@@ -57,6 +57,24 @@ for (let hi = 0; hi < 16; hi++) {
     BYTE[(HEX.charCodeAt(hi) << 7) | HEX.charCodeAt(lo)] = hi * 16 + lo
 }
 
+/**
+ * The runs of set bits of every byte value: RUNS[v * 9] is how many, then pairs of first and
+ * last bit (bit 0 = the byte's first day).
+ */
+const RUNS = new Int8Array(256 * 9)
+for (let v = 0; v < 256; v++) {
+  let count = 0
+  for (let bit = 0; bit < 8; bit++) {
+    if (!((v >> bit) & 1) || (bit > 0 && (v >> (bit - 1)) & 1)) continue
+    let last = bit
+    while (last < 7 && (v >> (last + 1)) & 1) last++
+    RUNS[v * 9 + 1 + 2 * count] = bit
+    RUNS[v * 9 + 2 + 2 * count] = last
+    count++
+  }
+  RUNS[v * 9] = count
+}
+
 class RunsBuilder {
   count = 0
   userKeys: number[] = []
@@ -143,15 +161,12 @@ function readBitmaps(ctx: ReportContext, frame: Frame, into: RunsBuilder) {
     if (segment >= 0) {
       // Bit b of byte k is day firstDay + 8k + b.
       for (let c = i; c < end; c += 2) {
-        let v = BYTE[(text.charCodeAt(c) << 7) | text.charCodeAt(c + 1)] ?? 0
+        const v = BYTE[(text.charCodeAt(c) << 7) | text.charCodeAt(c + 1)] ?? 0
+        if (v === 0) continue
         const base = firstDay + ((c - i) << 2)
-        if (v === 0xff) into.add(base, base + 7)
-        else {
-          while (v !== 0) {
-            const day = base + 31 - Math.clz32(v & -v)
-            into.add(day, day)
-            v &= v - 1
-          }
+        const runs = RUNS[v * 9] ?? 0
+        for (let r = 0; r < runs; r++) {
+          into.add(base + (RUNS[v * 9 + 1 + 2 * r] ?? 0), base + (RUNS[v * 9 + 2 + 2 * r] ?? 0))
         }
       }
       into.close(userKey, segment)

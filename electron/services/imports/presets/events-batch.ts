@@ -34,9 +34,9 @@ export const WRITTEN_COLUMNS: readonly string[] = [
 
 /**
  * Rows per INSERT statement. One statement per row pays better-sqlite3's call and SQLite's
- * statement set-up a million times; a few dozen rows per statement pay it once for all of them
- * (bench/import-events.ts, with 9 values a row: 1 row 7.7 µs, 16 rows 3.4 µs, 32 rows 3.5 µs,
- * 128 rows 5.8 µs per row: a long statement costs more to bind than it saves).
+ * statement set-up a million times; a few dozen rows per statement pay it once for all of them.
+ * Measured with 10 values a row, indexes set aside, the values passed as arguments: 1 row per
+ * statement 7.7 µs a row, 16 to 128 rows 3.1–3.4 µs (about half of it SQLite's insert).
  */
 export const ROWS_PER_STATEMENT = 32
 
@@ -66,9 +66,6 @@ const PAGE = columnBit('page_url')
 const CONTEXT = columnBit('action_context')
 const PROPERTIES = columnBit('properties')
 const INGESTED = columnBit('ingested_at')
-
-/** Makes sure the person and the action an event names exist (its foreign keys), before it goes in. */
-export type EnsureParents = (userId: string, name: string) => void
 
 /**
  * Events on their way into fct_event, a statement's worth of rows at a time, in file order.
@@ -136,31 +133,21 @@ export class EventBatches {
    * rows went in. With `skipDuplicates`, a row whose event_id is already there is left out
    * (the unique index must be in place); without, every row goes in.
    */
-  write(skipDuplicates: boolean, all: boolean, parents: EnsureParents): number {
+  write(skipDuplicates: boolean, all = false): number {
     let inserted = 0
     if (this.held.length > 0) {
       const statement = this.statement(ROWS_PER_STATEMENT, skipDuplicates)
-      for (const values of this.held) {
-        this.ensureParents(values, values.length, parents)
-        inserted += statement.run(values).changes
-      }
+      // Spread: better-sqlite3 binds arguments directly, an array's values one lookup at a time.
+      for (const values of this.held) inserted += statement.run(...values).changes
       this.held = []
     }
     if (all && this.filled > 0) {
       const rows = this.filled / this.width
       const values = this.current.slice(0, this.filled)
-      this.ensureParents(values, values.length, parents)
-      inserted += this.statement(rows, skipDuplicates).run(values).changes
+      inserted += this.statement(rows, skipDuplicates).run(...values).changes
       this.filled = 0
     }
     return inserted
-  }
-
-  private ensureParents(values: readonly unknown[], end: number, parents: EnsureParents) {
-    if (process.env.XX_ENSURE_BATCH !== '1') return
-    for (let at = 0; at < end; at += this.width) {
-      parents(values[at + 1] as string, values[at + 2] as string)
-    }
   }
 
   /** Statements are compiled against the indexes there are: made again after they change. */

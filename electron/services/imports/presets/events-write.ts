@@ -56,7 +56,6 @@ interface Run {
  */
 export class FastEventWriter {
   private run: Run | undefined
-  private tx: ImportTx | undefined
   private lastUser = ''
   private lastAction = ''
   private written = 0
@@ -91,27 +90,21 @@ export class FastEventWriter {
 
   write(record: EventRecord, tx: ImportTx): WriteOutcome {
     const run = this.run?.sqlite === tx.sqlite ? this.run : this.start(tx)
-    this.tx = tx
-    if (process.env.XX_ENSURE_BATCH !== '1') this.ensureParents(record.userId, record.name)
+    // Users and actions go in at once: the events that name them may be written any time.
+    if (record.userId !== this.lastUser) {
+      tx.ensureUser(record.userId, NO_DETAILS)
+      this.lastUser = record.userId
+    }
+    if (record.name !== this.lastAction) {
+      tx.ensureAction(record.name, NEW_ACTION_CATEGORY)
+      this.lastAction = record.name
+    }
     const written = ++this.written
     const full = run.batches.add(record)
     if (written === run.rebuildAfter) this.setIndexesAside(run)
     else if (written === run.holdUntil) this.writeHeld(run, false)
     else if (full && written > run.holdUntil) this.writeHeld(run, false)
     return 'inserted'
-  }
-
-  private readonly ensureParents = (userId: string, name: string) => {
-    const tx = this.tx
-    if (tx === undefined) return
-    if (userId !== this.lastUser) {
-      tx.ensureUser(userId, NO_DETAILS)
-      this.lastUser = userId
-    }
-    if (name !== this.lastAction) {
-      tx.ensureAction(name, NEW_ACTION_CATEGORY)
-      this.lastAction = name
-    }
   }
 
   /**
@@ -125,7 +118,7 @@ export class FastEventWriter {
     const rows = run.batches.pending
     let inserted: number
     try {
-      inserted = run.batches.write(skipDuplicates, all, this.ensureParents)
+      inserted = run.batches.write(skipDuplicates, all)
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
       throw new Error(`Writing a batch of events failed: ${reason}`, { cause: error })
