@@ -58,7 +58,12 @@ test('the keyboard reaches every section: Alt+number and Ctrl+K', async ({ page 
 test('a section with demo data shows its record counts', async ({ page }) => {
   await openDemo(page, server.url)
   await page.getByRole('link', { name: 'Fitness' }).click()
-  const workouts = page.locator('.stat').filter({ hasText: 'workouts' })
+  await expect(page.getByRole('heading', { level: 1, name: 'Fitness' })).toBeVisible()
+  // The section's own counts (the Dashboard's week tiles also say "workouts").
+  const workouts = page
+    .getByRole('list', { name: 'Records' })
+    .locator('.stat')
+    .filter({ hasText: 'workouts' })
   expect(
     Number((await workouts.locator('.stat-value').innerText()).replace(/\D/g, '')),
   ).toBeGreaterThan(100)
