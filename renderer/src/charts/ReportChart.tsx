@@ -94,23 +94,42 @@ export function chartOptions(theme: ChartTheme, props: AxesLayout) {
   return options
 }
 
+/** Runs a report with the page's filters and builds what one chart draws from it. */
+export function useBuiltReport<T>(
+  report: string,
+  params: ReportParams,
+  build: (result: ReportResult) => T,
+) {
+  const { result, error } = useReport(report, params)
+  const built = useMemo(() => (result ? build(result) : null), [result, build])
+  return { result, error, built }
+}
+
+/** The ChartCard props every report card passes the same way. */
+function cardProps(
+  text: CardText,
+  state: { result: ReportResult | null; error: string | null },
+  table: ChartTable | null,
+) {
+  return {
+    title: text.title,
+    unit: text.unit,
+    fileName: text.fileName,
+    emptyHint: text.emptyHint,
+    height: text.height,
+    table,
+    notes: state.result?.notes,
+    error: state.error,
+  }
+}
+
 /** A bar or line chart of one report: the report runs with the page's filters. */
 export function ReportChart(props: ReportChartProps) {
   const theme = useChartTheme()
-  const { result, error } = useReport(props.report, props.params)
-  const { build } = props
-  const built = useMemo(() => (result ? build(result) : null), [result, build])
+  const state = useBuiltReport(props.report, props.params, props.build)
+  const { built } = state
   return (
-    <ChartCard
-      title={props.title}
-      unit={props.unit}
-      table={built?.table ?? null}
-      notes={result?.notes}
-      error={error}
-      fileName={props.fileName}
-      emptyHint={props.emptyHint}
-      height={props.height}
-    >
+    <ChartCard {...cardProps(props, state, built?.table ?? null)}>
       {built && (
         <Chart
           type={props.kind}
@@ -139,20 +158,10 @@ export interface ReportMatrixProps extends CardText {
 
 /** A heatmap of one report. */
 export function ReportMatrix(props: ReportMatrixProps) {
-  const { result, error } = useReport(props.report, props.params)
-  const { build } = props
-  const built = useMemo(() => (result ? build(result) : null), [result, build])
+  const state = useBuiltReport(props.report, props.params, props.build)
+  const { built } = state
   return (
-    <ChartCard
-      title={props.title}
-      unit={props.unit}
-      table={built?.table ?? null}
-      notes={result?.notes}
-      error={error}
-      fileName={props.fileName}
-      emptyHint={props.emptyHint}
-      height={props.height}
-    >
+    <ChartCard {...cardProps(props, state, built?.table ?? null)}>
       {built && (
         <MatrixChart
           cells={built.cells}
@@ -177,7 +186,8 @@ export interface ReportTableProps extends CardText {
 
 /** A list a chart would not help with (members gone quiet): the same card, a table inside. */
 export function ReportTable(props: ReportTableProps) {
-  const { result, error } = useReport(props.report, props.params)
+  const state = useReport(props.report, props.params)
+  const { result } = state
   const { columns } = props
   const table = useMemo((): ChartTable | null => {
     if (!result) return null
@@ -194,17 +204,7 @@ export function ReportTable(props: ReportTableProps) {
     }
   }, [result, columns])
   return (
-    <ChartCard
-      title={props.title}
-      unit={props.unit}
-      table={table}
-      notes={result?.notes}
-      error={error}
-      fileName={props.fileName}
-      emptyHint={props.emptyHint}
-      height={props.height}
-      tableOnly
-    >
+    <ChartCard {...cardProps(props, state, table)} tableOnly>
       {null}
     </ChartCard>
   )
