@@ -10,6 +10,7 @@ import * as imports from './0008_imports'
 import * as eventIds from './0009_event_ids'
 import * as rollupSummaries from './0010_rollup_summaries'
 import * as rollupUpkeep from './0011_rollup_upkeep'
+import * as auditLog from './0012_audit_log'
 
 // A static list: bundlers cannot read a folder at run time, and the CSP forbids eval.
 // Names sort as text, so they are zero-padded. Never edit a released migration: add one.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0009_event_ids': eventIds,
   '0010_rollup_summaries': rollupSummaries,
   '0011_rollup_upkeep': rollupUpkeep,
+  '0012_audit_log': auditLog,
 }

@@ -1,5 +1,9 @@
 import type { z } from 'zod'
 import { appMethods } from './contract/app'
+import { auditMethods } from './contract/audit'
+import { backupMethods } from './contract/backup'
+import { privacyMethods } from './contract/privacy'
+import { retentionMethods } from './contract/retention'
 import { fitnessMethods } from './contract/fitness'
 import { importsMethods } from './contract/imports'
 import { recordsMethods } from './contract/records'
@@ -23,6 +27,10 @@ export const contract = {
   ...importsMethods,
   ...reportsMethods,
   ...dashboardMethods,
+  ...backupMethods,
+  ...auditMethods,
+  ...privacyMethods,
+  ...retentionMethods,
 } satisfies Record<string, AnyMethod>
 
 export type Contract = typeof contract

@@ -1,6 +1,16 @@
 import { z } from 'zod'
 import { isValidTimeZone } from './time'
 
+/** One retention policy: when enabled, records older than `days` are archived to CSV, then deleted. */
+export const retentionRuleSchema = z
+  .object({
+    enabled: z.boolean(),
+    days: z.number().int().min(1).max(36500),
+  })
+  .strict()
+
+export type RetentionRule = z.infer<typeof retentionRuleSchema>
+
 /** Everything a person can set; stored in `app_settings`, one JSON value per key. */
 export const settingsSchema = z.object({
   /** IANA zone whose calendar days every metric counts in. */
@@ -23,6 +33,17 @@ export const settingsSchema = z.object({
   lateCancelHours: z.number().int().min(0).max(168),
   /** Follow the system's light or dark choice, or fix one. */
   theme: z.enum(['system', 'light', 'dark']),
+  /** Hours between automatic backups while the app runs (0: off); rotation bounds the total. */
+  backupEveryHours: z.number().int().min(0).max(168),
+  /** Seed 004's retention policies: each off by default, each with its own age limit in days. */
+  retention: z
+    .object({
+      loginSessions: retentionRuleSchema,
+      analyticsEvents: retentionRuleSchema,
+      blogAnalytics: retentionRuleSchema,
+      mediaConsumption: retentionRuleSchema,
+    })
+    .strict(),
 })
 
 export type Settings = z.infer<typeof settingsSchema>
@@ -52,5 +73,12 @@ export function defaultSettings(systemTimeZone: string): Settings {
     powerQuantile: 0.9,
     lateCancelHours: 12,
     theme: 'system',
+    backupEveryHours: 6,
+    retention: {
+      loginSessions: { enabled: false, days: 90 },
+      analyticsEvents: { enabled: false, days: 365 },
+      blogAnalytics: { enabled: false, days: 730 },
+      mediaConsumption: { enabled: false, days: 365 },
+    },
   }
 }

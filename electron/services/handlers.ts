@@ -1,4 +1,8 @@
 import { appHandlers } from './modules/app'
+import { auditHandlers } from './modules/audit'
+import { backupHandlers } from './modules/backup'
+import { privacyHandlers } from './modules/privacy'
+import { retentionHandlers } from './modules/retention'
 import { exportsHandlers } from './modules/exports'
 import { fitnessHandlers } from './modules/fitness'
 import { importsHandlers } from './modules/imports'
@@ -20,6 +24,10 @@ export const handlerModules = {
   exports: exportsHandlers,
   reports: reportsHandlers,
   dashboard: dashboardHandlers,
+  backup: backupHandlers,
+  audit: auditHandlers,
+  privacy: privacyHandlers,
+  retention: retentionHandlers,
 }
 
 /** Joined once at start-up: a duplicate or missing method throws here, not at first call. */

@@ -4,6 +4,10 @@ import type { RollupStatus } from '../../../../shared/contract/settings'
 import { api } from '../../client'
 import { settingsSchema, type Settings } from '../../../../shared/settings'
 import { PageHeader } from '../../components/PageHeader'
+import { AuditPanel } from './AuditPanel'
+import { BackupPanel } from './BackupPanel'
+import { PrivacyPanel } from './PrivacyPanel'
+import { RetentionPanel } from './RetentionPanel'
 import { useSettingsStore } from '../../stores/settings-store'
 
 const KNOWN_ZONES = Intl.supportedValuesOf('timeZone')
@@ -38,6 +42,10 @@ export function SettingsPage() {
       <PageHeader title="Settings" />
       {/* A new form whenever the stored settings change, so the draft starts from what is saved. */}
       {settings && <SettingsForm key={JSON.stringify(settings)} saved={settings} />}
+      <BackupPanel />
+      <RetentionPanel />
+      <PrivacyPanel />
+      <AuditPanel />
     </main>
   )
 }
@@ -70,7 +78,13 @@ function SettingsForm({ saved }: { saved: Settings }) {
 
   type Choice = Exclude<
     keyof Settings,
-    'sessionGapMinutes' | 'regularMinDays' | 'coreMinDays' | 'powerQuantile' | 'lateCancelHours'
+    | 'sessionGapMinutes'
+    | 'regularMinDays'
+    | 'coreMinDays'
+    | 'powerQuantile'
+    | 'lateCancelHours'
+    | 'backupEveryHours'
+    | 'retention'
   >
   const selectField = <K extends Choice>(
     key: K,

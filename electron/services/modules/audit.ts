@@ -1,0 +1,3 @@
+import type { HandlerModule } from '../registry'
+
+export const auditHandlers: HandlerModule = {}

@@ -1,0 +1,4 @@
+/** Settings → Privacy: filled in by the privacy work. */
+export function PrivacyPanel() {
+  return null
+}

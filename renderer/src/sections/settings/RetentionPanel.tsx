@@ -1,0 +1,4 @@
+/** Settings → Retention: filled in by the retention work. */
+export function RetentionPanel() {
+  return null
+}

@@ -1,0 +1,2 @@
+/** The audit module's methods (filled in by its service; see electron/services/modules/audit.ts). */
+export const auditMethods = {}
