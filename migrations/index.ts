@@ -11,6 +11,8 @@ import * as eventIds from './0009_event_ids'
 import * as rollupSummaries from './0010_rollup_summaries'
 import * as rollupUpkeep from './0011_rollup_upkeep'
 import * as auditLog from './0012_audit_log'
+import * as rollupTriggerMark from './0013_rollup_trigger_mark'
+import * as eventIndexes from './0014_event_indexes'
 
 // A static list: bundlers cannot read a folder at run time, and the CSP forbids eval.
 // Names sort as text, so they are zero-padded. Never edit a released migration: add one.
@@ -27,4 +29,6 @@ export const migrations: Record<string, Migration> = {
   '0010_rollup_summaries': rollupSummaries,
   '0011_rollup_upkeep': rollupUpkeep,
   '0012_audit_log': auditLog,
+  '0013_rollup_trigger_mark': rollupTriggerMark,
+  '0014_event_indexes': eventIndexes,
 }
