@@ -1,8 +1,8 @@
 import type { ReportInfo } from '../../../shared/reports'
 import { resolveFrame } from './frame'
-import { endOfOrdinal, labelOfOrdinal, ordinalOf, startOfOrdinal } from './periods'
+import { addPerson, periodGrid } from './period-grid'
 import { dayInZone } from './raw'
-import { round, segmentIndexes, tableOf, type Row } from './table'
+import { round, tableOf, type Row } from './table'
 import { quantile7 } from './tier-rules'
 import type { ReportDefinition } from './types'
 import { eventsFor, instantBounds } from './work'
@@ -36,22 +36,16 @@ export const freshnessReport: ReportDefinition = {
   ...freshnessInfo,
   run(ctx, params) {
     const frame = resolveFrame(ctx, freshnessInfo, params, 'arrivals')
-    const { interval } = frame
     const rows: Row[] = []
     if (frame.from > frame.to) return tableOf(freshnessInfo, frame, rows)
-    const first = ordinalOf(frame.from, interval)
-    const last = ordinalOf(frame.to, interval)
-    const start = startOfOrdinal(first, interval)
-    const end = endOfOrdinal(last, interval)
-    const segments = frame.people.segments.length
-    const size = (last - first + 1) * segments
-    const late = new Float64Array(size)
-    const future = new Float64Array(size)
-    const lags: number[][] = Array.from({ length: size }, () => [])
-    const [lo, hi] = instantBounds(frame, start, end)
+    const grid = periodGrid(frame)
+    const late = new Float64Array(grid.size)
+    const future = new Float64Array(grid.size)
+    const lags: number[][] = Array.from({ length: grid.size }, () => [])
+    const [lo, hi] = instantBounds(frame, grid.start, grid.end)
     const events = ctx.sqlite
       .prepare(
-        `SELECT user_id, event_ts, ingested_at FROM ${eventsFor(start, end)}
+        `SELECT user_id, event_ts, ingested_at FROM ${eventsFor(grid.start, grid.end)}
          WHERE ingested_at >= ? AND ingested_at < ?`,
       )
       .raw()
@@ -61,8 +55,8 @@ export const freshnessReport: ReportDefinition = {
       const s = frame.people.segmentOfUserId(userId)
       if (s < 0) continue
       const arrival = dayOf(ingested)
-      if (arrival < start || arrival > end) continue
-      const i = (ordinalOf(arrival, interval) - first) * segments + s
+      if (arrival < grid.start || arrival > grid.end) continue
+      const i = grid.cellOf(arrival, s)
       if (ts > ctx.now) {
         future[i] = (future[i] ?? 0) + 1
         continue
@@ -71,24 +65,21 @@ export const freshnessReport: ReportDefinition = {
       if (arrival > dayOf(ts)) late[i] = (late[i] ?? 0) + 1
     }
     const seconds = (ms: number) => round(ms / 1000, 1)
-    for (let o = first; o <= last; o++) {
-      for (const s of segmentIndexes(frame)) {
-        const i = (o - first) * segments + s
-        const sorted = (lags[i] ?? []).sort((a, b) => a - b)
-        const n = sorted.length
-        rows.push({
-          first: labelOfOrdinal(o, interval),
-          segment: s,
-          values: [
-            n,
-            late[i] ?? 0,
-            n === 0 ? null : seconds(quantile7(sorted, 0.5)),
-            n === 0 ? null : seconds(quantile7(sorted, 0.95)),
-            n === 0 ? null : seconds(sorted[n - 1] ?? 0),
-            future[i] ?? 0,
-          ],
-        })
-      }
+    for (const { label, segment, index } of grid.cells()) {
+      const sorted = (lags[index] ?? []).sort((a, b) => a - b)
+      const n = sorted.length
+      rows.push({
+        first: label,
+        segment,
+        values: [
+          n,
+          late[index] ?? 0,
+          n === 0 ? null : seconds(quantile7(sorted, 0.5)),
+          n === 0 ? null : seconds(quantile7(sorted, 0.95)),
+          n === 0 ? null : seconds(sorted[n - 1] ?? 0),
+          future[index] ?? 0,
+        ],
+      })
     }
     const newest = ctx.sqlite
       .prepare(
@@ -125,15 +116,10 @@ export const futureEventsReport: ReportDefinition = {
   ...futureInfo,
   run(ctx, params) {
     const frame = resolveFrame(ctx, futureInfo, params, 'future')
-    const { interval } = frame
     const rows: Row[] = []
     if (frame.from > frame.to) return tableOf(futureInfo, frame, rows)
-    const first = ordinalOf(frame.from, interval)
-    const last = ordinalOf(frame.to, interval)
-    const start = startOfOrdinal(first, interval)
-    const end = endOfOrdinal(last, interval)
-    const segments = frame.people.segments.length
-    const counts = new Float64Array((last - first + 1) * segments)
+    const grid = periodGrid(frame)
+    const counts = new Float64Array(grid.size)
     const people = new Map<number, Set<string>>()
     const events = ctx.sqlite
       .prepare(`SELECT user_id, event_ts FROM fct_event WHERE event_ts > ?`)
@@ -143,27 +129,19 @@ export const futureEventsReport: ReportDefinition = {
     for (const [userId, ts] of events) {
       const s = frame.people.segmentOfUserId(userId)
       const day = dayOf(ts)
-      if (s < 0 || day < start || day > end) continue
-      const i = (ordinalOf(day, interval) - first) * segments + s
+      if (s < 0 || day < grid.start || day > grid.end) continue
+      const i = grid.cellOf(day, s)
       counts[i] = (counts[i] ?? 0) + 1
-      let who = people.get(i)
-      if (!who) {
-        who = new Set()
-        people.set(i, who)
-      }
-      who.add(userId)
+      addPerson(people, i, userId)
     }
-    for (let o = first; o <= last; o++) {
-      for (const s of segmentIndexes(frame)) {
-        const i = (o - first) * segments + s
-        // Only the periods that have some: a stamp in 2099 must not make 27,000 empty rows.
-        if (!counts[i]) continue
-        rows.push({
-          first: labelOfOrdinal(o, interval),
-          segment: s,
-          values: [counts[i] ?? 0, people.get(i)?.size ?? 0],
-        })
-      }
+    for (const { label, segment, index } of grid.cells()) {
+      // Only the periods that have some: a stamp in 2099 must not make 27,000 empty rows.
+      if (!counts[index]) continue
+      rows.push({
+        first: label,
+        segment,
+        values: [counts[index] ?? 0, people.get(index)?.size ?? 0],
+      })
     }
     return tableOf(futureInfo, frame, rows)
   },

@@ -1,9 +1,10 @@
 import type { ReportInfo } from '../../../shared/reports'
 import { zonedTimeToEpoch } from '../../../shared/time'
 import { resolveFrame, type Frame } from './frame'
-import { civilOfDay, endOfOrdinal, labelOfOrdinal, ordinalOf, startOfOrdinal } from './periods'
+import { addPerson, periodGrid } from './period-grid'
+import { civilOfDay } from './periods'
 import { dayInZone } from './raw'
-import { segmentIndexes, tableOf, type Row } from './table'
+import { tableOf, type Row } from './table'
 import type { ReportDefinition } from './types'
 
 // Work time and outputs (seed 001): work time is the sum of timer_stop.duration_seconds (no
@@ -43,22 +44,16 @@ export const workReport: ReportDefinition = {
   ...info,
   run(ctx, params) {
     const frame = resolveFrame(ctx, info, params)
-    const { interval } = frame
     const rows: Row[] = []
     if (frame.from > frame.to) return tableOf(info, frame, rows)
-    const first = ordinalOf(frame.from, interval)
-    const last = ordinalOf(frame.to, interval)
-    const start = startOfOrdinal(first, interval)
-    const end = endOfOrdinal(last, interval)
-    const segments = frame.people.segments.length
-    const size = (last - first + 1) * segments
-    const seconds = new Float64Array(size)
-    const tasks = new Float64Array(size)
+    const grid = periodGrid(frame)
+    const seconds = new Float64Array(grid.size)
+    const tasks = new Float64Array(grid.size)
     const people = new Map<number, Set<string>>()
-    const [lo, hi] = instantBounds(frame, start, end)
+    const [lo, hi] = instantBounds(frame, grid.start, grid.end)
     const events = ctx.sqlite
       .prepare(
-        `SELECT user_id, event_ts, event_name, duration_seconds FROM ${eventsFor(start, end)}
+        `SELECT user_id, event_ts, event_name, duration_seconds FROM ${eventsFor(grid.start, grid.end)}
          WHERE event_name IN ('timer_stop', 'task_completed')
            AND event_ts >= ? AND event_ts < ? AND event_ts <= ?`,
       )
@@ -69,27 +64,18 @@ export const workReport: ReportDefinition = {
       const s = frame.people.segmentOfUserId(userId)
       if (s < 0) continue
       const day = dayOf(ts)
-      if (day < start || day > end) continue
-      const i = (ordinalOf(day, interval) - first) * segments + s
+      if (day < grid.start || day > grid.end) continue
+      const i = grid.cellOf(day, s)
       if (name === 'timer_stop') seconds[i] = (seconds[i] ?? 0) + (duration ?? 0)
       else tasks[i] = (tasks[i] ?? 0) + 1
-      let who = people.get(i)
-      if (!who) {
-        who = new Set()
-        people.set(i, who)
-      }
-      who.add(userId)
+      addPerson(people, i, userId)
     }
-    for (let o = first; o <= last; o++) {
-      for (const s of segmentIndexes(frame)) {
-        const i = (o - first) * segments + s
-        rows.push({
-          first: labelOfOrdinal(o, interval),
-          segment: s,
-          values: [seconds[i] ?? 0, tasks[i] ?? 0, people.get(i)?.size ?? 0],
-        })
-      }
-    }
+    for (const { label, segment, index } of grid.cells())
+      rows.push({
+        first: label,
+        segment,
+        values: [seconds[index] ?? 0, tasks[index] ?? 0, people.get(index)?.size ?? 0],
+      })
     return tableOf(info, frame, rows, [
       'users: people with a timer_stop or task_completed event in the period.',
     ])
