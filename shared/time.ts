@@ -70,6 +70,25 @@ export function localParts(epochMs: number, timeZone: string) {
   }
 }
 
+const offsetCache = new Map<string, Map<number, number>>()
+
+/** The local wall-clock hour (0–23) of an instant; offsets are cached per quarter hour. */
+export function localHourOf(epochMs: number, timeZone: string): number {
+  let cache = offsetCache.get(timeZone)
+  if (!cache) {
+    cache = new Map()
+    offsetCache.set(timeZone, cache)
+  }
+  const bucket = Math.floor(epochMs / QUARTER_HOUR_MS)
+  let offset = cache.get(bucket)
+  if (offset === undefined) {
+    offset = offsetAt(bucket * QUARTER_HOUR_MS, timeZone)
+    if (cache.size > 200_000) cache.clear()
+    cache.set(bucket, offset)
+  }
+  return new Date(epochMs + offset).getUTCHours()
+}
+
 function offsetAt(epochMs: number, timeZone: string) {
   const p = localParts(epochMs, timeZone)
   return (

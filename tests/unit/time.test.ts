@@ -4,6 +4,7 @@ import {
   dateKeyOf,
   isoWeekNumber,
   isoWeekday,
+  localHourOf,
   nextDateKey,
   zonedTimeToEpoch,
 } from '../../shared/time'
@@ -45,6 +46,37 @@ describe('dateKeyOf: the local calendar day of an instant', () => {
             day: '2-digit',
           }).format(new Date(ms))
           expect(dateKeyOf(ms, zone)).toBe(Number(parts.replaceAll('-', '')))
+        },
+      ),
+      { numRuns: 3000 },
+    )
+  })
+})
+
+describe('localHourOf: the local wall-clock hour of an instant', () => {
+  it.each([
+    ['2025-03-30T00:59:59.999Z', 'Europe/Berlin', 1], // the last CET second before the jump
+    ['2025-03-30T01:00:00.000Z', 'Europe/Berlin', 3], // 02:00 is skipped
+    ['2025-10-26T00:30:00.000Z', 'Europe/Berlin', 2], // first 02:30 (CEST)
+    ['2025-10-26T01:30:00.000Z', 'Europe/Berlin', 2], // second 02:30 (CET)
+    ['2025-06-01T12:14:00.000Z', 'Asia/Kathmandu', 17], // +05:45
+  ])('%s in %s is hour %i', (iso, zone, hour) => {
+    expect(localHourOf(utc(iso), zone)).toBe(hour)
+  })
+
+  it('agrees with Intl for random instants and zones (the offset cache never changes an answer)', () => {
+    const zones = ['Europe/Berlin', 'America/Los_Angeles', 'Australia/Lord_Howe', 'Asia/Kathmandu']
+    fc.assert(
+      fc.property(
+        fc.integer({ min: utc('2000-01-01T00:00:00Z'), max: utc('2040-01-01T00:00:00Z') }),
+        fc.constantFrom(...zones),
+        (ms, zone) => {
+          const hour = new Intl.DateTimeFormat('en-GB', {
+            timeZone: zone,
+            hour: '2-digit',
+            hourCycle: 'h23',
+          }).format(new Date(ms))
+          expect(localHourOf(ms, zone)).toBe(Number(hour))
         },
       ),
       { numRuns: 3000 },

@@ -13,7 +13,6 @@ import {
   dateKeyToIso,
   isoToDateKey,
   isoWeekday,
-  localParts,
   zonedTimeToEpoch,
   type DateKey,
 } from '../../../../shared/time'
@@ -132,10 +131,6 @@ export function localDayOf(iso: string | null, zone: string): DateKey | null {
   if (iso === null) return null
   const ms = Date.parse(iso)
   return Number.isNaN(ms) ? null : dateKeyOf(ms, zone)
-}
-
-export function localHourOf(ms: number, zone: string): number {
-  return localParts(ms, zone).hour
 }
 
 /**

@@ -1,6 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { ReportCell } from '../../../../shared/reports'
-import { dateKeyOf, isoToDateKey, isoWeekday, type DateKey } from '../../../../shared/time'
+import {
+  dateKeyOf,
+  isoToDateKey,
+  isoWeekday,
+  localHourOf,
+  type DateKey,
+} from '../../../../shared/time'
 import {
   NONE,
   WEEKDAY_NAMES,
@@ -10,7 +16,6 @@ import {
   inRange,
   instantInRange,
   iso,
-  localHourOf,
   monthEnd,
   nextPeriod,
   pct,

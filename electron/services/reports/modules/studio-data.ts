@@ -1,8 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { BookingStatus } from '../../../../shared/contract/studio'
 import type { DateKey } from '../../../../shared/time'
-import { dateKeyOf } from '../../../../shared/time'
-import { instantInRange, localHourOf, rangeParams, type Scope } from './common'
+import { dateKeyOf, localHourOf } from '../../../../shared/time'
+import { instantInRange, rangeParams, type Scope } from './common'
 
 // The studio rows the reports read. A class counts on the local day (and hour) it starts in the
 // report's zone; its attendances and bookings count with it.
