@@ -3,6 +3,7 @@ import type { BookingStatus } from '../../../../shared/contract/studio'
 import type { DateKey } from '../../../../shared/time'
 import { dateKeyOf, localHourOf } from '../../../../shared/time'
 import { instantInRange, rangeParams, type Scope } from './common'
+import { cachedRead } from './read-cache'
 
 // The studio rows the reports read. A class counts on the local day (and hour) it starts in the
 // report's zone; its attendances and bookings count with it.
@@ -23,6 +24,14 @@ export interface ClassRow {
 
 /** Classes starting inside the range (all of them when the scope has no range), by start. */
 export function readClasses(sqlite: BetterSqlite3.Database, s: Scope): ClassRow[] {
+  const key = `classes ${s.zone} ${s.fromIso} ${s.toIso}`
+  return cachedRead(sqlite, key, () => readClassRows(sqlite, s)).map((c) => ({
+    ...c,
+    started: c.startMs <= s.nowMs,
+  }))
+}
+
+function readClassRows(sqlite: BetterSqlite3.Database, s: Scope): Omit<ClassRow, 'started'>[] {
   const rows = sqlite
     .prepare(
       `SELECT s.session_id, s.class_name, s.instructor_name, l.location_name, s.datetime,
@@ -41,7 +50,7 @@ export function readClasses(sqlite: BetterSqlite3.Database, s: Scope): ClassRow[
     number | null,
     string | null,
   ][]
-  const out: ClassRow[] = []
+  const out: Omit<ClassRow, 'started'>[] = []
   for (const [sessionId, className, instructor, location, datetime, capacity, release] of rows) {
     const startMs = Date.parse(datetime)
     if (Number.isNaN(startMs)) continue
@@ -56,7 +65,6 @@ export function readClasses(sqlite: BetterSqlite3.Database, s: Scope): ClassRow[
       hour: localHourOf(startMs, s.zone),
       capacity,
       releaseMs: releaseMs === null || Number.isNaN(releaseMs) ? null : releaseMs,
-      started: startMs <= s.nowMs,
     })
   }
   return out
@@ -77,7 +85,12 @@ export function readVisits(
   sqlite: BetterSqlite3.Database,
   s: Scope,
   everything = false,
-): VisitRow[] {
+): readonly VisitRow[] {
+  const key = everything ? `visits ${s.zone}` : `visits ${s.zone} ${s.fromIso} ${s.toIso}`
+  return cachedRead(sqlite, key, () => readVisitRows(sqlite, s, everything))
+}
+
+function readVisitRows(sqlite: BetterSqlite3.Database, s: Scope, everything: boolean) {
   const rows = sqlite
     .prepare(
       `SELECT a.user_id, a.session_id, s.datetime
@@ -106,7 +119,11 @@ export interface BookingRow {
 }
 
 /** Bookings of classes starting inside the range. */
-export function readBookings(sqlite: BetterSqlite3.Database, s: Scope): BookingRow[] {
+export function readBookings(sqlite: BetterSqlite3.Database, s: Scope): readonly BookingRow[] {
+  return cachedRead(sqlite, `bookings ${s.fromIso} ${s.toIso}`, () => readBookingRows(sqlite, s))
+}
+
+function readBookingRows(sqlite: BetterSqlite3.Database, s: Scope): BookingRow[] {
   const rows = sqlite
     .prepare(
       `SELECT b.user_id, b.session_id, b.booked_at, b.status,
