@@ -1,18 +1,20 @@
 import { useState, type FormEvent } from 'react'
 import { toast } from 'sonner'
+import { hasDateRange } from '../../../shared/export-ranges'
 import { api } from '../client'
 import { Modal } from '../components/Modal'
 import { ErrorNote } from '../imports/ErrorNote'
 import { messageOf, plural } from '../imports/format'
 import { downloadText } from './download'
 
-/** One table or view as a CSV file: optionally a date range, optionally a byte-order mark. */
+/** One table or view as a CSV file: a date range where it has a date, optionally a byte-order mark. */
 export function ExportDialog({ name, onClose }: { name: string; onClose(): void }) {
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const [bom, setBom] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [exporting, setExporting] = useState(false)
+  const ranged = hasDateRange(name)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -40,31 +42,37 @@ export function ExportDialog({ name, onClose }: { name: string; onClose(): void 
 
   return (
     <Modal title={`Export ${name} as CSV`} onClose={onClose}>
-      <form className="record-form export-form" onSubmit={(event) => void submit(event)}>
+      <form className="record-form export-form" onSubmit={(event) => void submit(event)} noValidate>
         <p className="muted">
-          Every row, or only those in a range of days (in the time zone of your settings). The file
-          is standard CSV in UTF-8.
+          {ranged
+            ? 'Every row, or only those in a range of days (in the time zone of your settings).'
+            : 'Every row: this table has no date of its own to limit it by.'}{' '}
+          The file is standard CSV in UTF-8.
         </p>
-        <div className="field">
-          <label htmlFor="export-from">From (optional)</label>
-          <input
-            id="export-from"
-            type="date"
-            value={from}
-            max={to || undefined}
-            onChange={(event) => setFrom(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="export-to">To (optional)</label>
-          <input
-            id="export-to"
-            type="date"
-            value={to}
-            min={from || undefined}
-            onChange={(event) => setTo(event.target.value)}
-          />
-        </div>
+        {ranged && (
+          <>
+            <div className="field">
+              <label htmlFor="export-from">From (optional)</label>
+              <input
+                id="export-from"
+                type="date"
+                value={from}
+                max={to || undefined}
+                onChange={(event) => setFrom(event.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="export-to">To (optional)</label>
+              <input
+                id="export-to"
+                type="date"
+                value={to}
+                min={from || undefined}
+                onChange={(event) => setTo(event.target.value)}
+              />
+            </div>
+          </>
+        )}
         <div className="field">
           <span />
           <label className="check">
