@@ -162,6 +162,11 @@ test('a program day is logged from the keyboard, saved in kg, and listed under W
   await expect(page.getByRole('table', { name: 'Exercises' })).toBeVisible()
   await page.evaluate(() => (window.location.hash = '#/fitness/workout'))
   await expect(page.getByLabel('Bench Press set 1 notes')).toHaveValue('paused reps')
+  // … and a reload of the window: the draft is kept in the window's storage.
+  await page.reload()
+  await expect(page.getByLabel('Back Squat set 3 reps')).toHaveValue('4')
+  await expect(page.getByLabel('Bench Press set 1 notes')).toHaveValue('paused reps')
+  await expect(page.getByLabel('Bench Press set 1 weight (lb)')).toHaveValue('135')
 
   await page.keyboard.press('Control+Enter')
   await expect(page.getByText('Workout saved: 5 sets of 2 exercises')).toBeVisible()
@@ -245,4 +250,8 @@ test('Escape then Discard throws the unsaved workout away, writing nothing', asy
   await page.keyboard.press('Enter')
   await expect(page.getByRole('button', { name: 'Blank workout' })).toBeVisible()
   expect(count()).toBe(before)
+  // Discarded for good: a reload does not bring it back.
+  await page.reload()
+  await expect(page.getByRole('button', { name: 'Blank workout' })).toBeVisible()
+  await expect(page.getByLabel('Barbell Row set 1 reps')).toHaveCount(0)
 })

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { TemplateExercise, WorkoutTemplate } from '../../shared/contract/fitness'
+import { defaultSettings } from '../../shared/settings'
 import { toDisplayUnit } from '../../shared/units'
 import {
   elapsedMinutes,
@@ -12,6 +13,7 @@ import {
   nextSet,
   parseDecimal,
   parseDuration,
+  restoredDraft,
   toLogInput,
   type DraftExercise,
   type WorkoutDraft,
@@ -265,5 +267,53 @@ describe('last time’s sets', () => {
         { weightUnit: 'kg' },
       ),
     ).toBe('1:15')
+  })
+})
+
+describe('a draft restored after a reload', () => {
+  const settings = defaultSettings('UTC')
+  const saved = draftWith(
+    withSets(squat, [
+      { reps: '5', weight: '100' },
+      { reps: '5', notes: 'slow' },
+    ]),
+    newExercise(bike),
+  )
+
+  it('comes back exactly as it was stored', () => {
+    expect(restoredDraft(JSON.parse(JSON.stringify(saved)))).toEqual(saved)
+  })
+
+  it.each([
+    ['nothing stored', undefined],
+    ['no draft', null],
+    ['another shape', { exercises: 'none' }],
+    [
+      'a set whose reps are a number',
+      {
+        ...saved,
+        exercises: [
+          {
+            ...saved.exercises[0],
+            sets: [{ id: 'x', reps: 5, weight: '', duration: '', notes: '' }],
+          },
+        ],
+      },
+    ],
+    ['a date that is not a day', { ...saved, date: 'tomorrow' }],
+    ['an unknown mode', { ...saved, exercises: [{ ...saved.exercises[0], mode: 'fast' }] }],
+  ])('is dropped when it is %s', (_, stored) => {
+    expect(restoredDraft(stored)).toBeNull()
+  })
+
+  it('is either dropped or valid for any damage to one field', () => {
+    const fields = Object.keys(saved) as (keyof WorkoutDraft)[]
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), fc.jsonValue(), (field, value) => {
+        const restored = restoredDraft({ ...saved, [field]: value })
+        // Kept only when the damaged field still holds a value of its kind, which Finish can use.
+        if (restored !== null) expect(() => toLogInput(restored, settings, START)).not.toThrow()
+      }),
+    )
   })
 })

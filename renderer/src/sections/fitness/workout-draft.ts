@@ -52,7 +52,9 @@ export interface ExerciseChoice {
 }
 
 let counter = 0
-const newId = (prefix: string) => `${prefix}${(counter += 1)}`
+// Unique across page loads too: a draft restored after a reload keeps its ids.
+const pageLoad = Date.now().toString(36)
+const newId = (prefix: string) => `${prefix}${pageLoad}-${(counter += 1)}`
 
 const emptySet = (): DraftSet => ({ id: newId('s'), reps: '', weight: '', duration: '', notes: '' })
 
@@ -291,4 +293,58 @@ export function locateServiceProblem(
 /** Sets with anything typed in, across the draft. */
 export function countLoggedSets(draft: WorkoutDraft): number {
   return draft.exercises.reduce((sum, e) => sum + e.sets.filter((s) => !isBlank(s)).length, 0)
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string'
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null
+
+function isDraftSet(value: unknown): value is DraftSet {
+  return (
+    isRecord(value) &&
+    isText(value.id) &&
+    isText(value.reps) &&
+    isText(value.weight) &&
+    isText(value.duration) &&
+    isText(value.notes)
+  )
+}
+
+function isDraftExercise(value: unknown): value is DraftExercise {
+  return (
+    isRecord(value) &&
+    isText(value.id) &&
+    Number.isInteger(value.exerciseId) &&
+    isText(value.name) &&
+    isText(value.exerciseType) &&
+    (value.mode === 'load' || value.mode === 'timed') &&
+    (value.target === null || isRecord(value.target)) &&
+    Array.isArray(value.sets) &&
+    value.sets.every(isDraftSet)
+  )
+}
+
+/**
+ * A workout in progress read back from storage after a reload, or null when what was stored is
+ * not one (another version's shape, or damaged): a bad draft is dropped, never half-restored.
+ */
+export function restoredDraft(value: unknown): WorkoutDraft | null {
+  if (!isRecord(value)) return null
+  const { program } = value
+  const valid =
+    typeof value.startedAt === 'number' &&
+    Number.isFinite(value.startedAt) &&
+    isText(value.databasePath) &&
+    isText(value.date) &&
+    /^\d{4}-\d{2}-\d{2}$/.test(value.date) &&
+    isText(value.notes) &&
+    (value.durationMinutes === null || isText(value.durationMinutes)) &&
+    (program === null ||
+      (isRecord(program) &&
+        Number.isInteger(program.id) &&
+        isText(program.name) &&
+        (program.day === null || isText(program.day)))) &&
+    Array.isArray(value.exercises) &&
+    value.exercises.every(isDraftExercise)
+  return valid ? (value as unknown as WorkoutDraft) : null
 }
