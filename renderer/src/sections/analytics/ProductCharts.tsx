@@ -18,7 +18,7 @@ import {
 import { themedAxis, useChartTheme, type ChartTheme } from '../../charts/chart-theme'
 import { ChartCard } from '../../charts/ChartCard'
 import { MatrixChart } from '../../charts/MatrixChart'
-import { chartOptions } from '../../charts/ReportChart'
+import { chartOptions, ReportChart } from '../../charts/ReportChart'
 import { useReport } from '../../charts/use-report'
 
 const NO_EVENTS =
@@ -289,71 +289,34 @@ export function RetentionCard({ params }: { params: ReportParams }) {
   )
 }
 
-function TwoAxesCard({
-  params,
-  report,
-  build,
-  title,
-  unit,
-  yTitle,
-  y2Title,
-  fileName,
-}: {
-  params: ReportParams
-  report: string
-  build: typeof workChart
-  title: string
-  unit: string
-  yTitle: string
-  y2Title: string
-  fileName: string
-}) {
-  const theme = useChartTheme()
-  const { result, error } = useReport(report, params)
-  const built = useMemo(() => (result ? build(result) : null), [result, build])
-  return (
-    <ChartCard
-      title={title}
-      unit={unit}
-      table={built?.table ?? null}
-      notes={result?.notes}
-      error={error}
-      fileName={fileName}
-      emptyHint={NO_EVENTS}
-    >
-      {built && (
-        <Chart
-          type="bar"
-          data={{ labels: built.labels, datasets: built.datasets }}
-          options={chartOptions(theme, { timeAxis: true, yTitle, y2Title })}
-        />
-      )}
-    </ChartCard>
-  )
-}
-
 export const WorkCard = ({ params }: { params: ReportParams }) => (
-  <TwoAxesCard
-    params={{ ...params, interval: 'day' }}
+  <ReportChart
     report="work"
+    params={{ ...params, interval: 'day' }}
     build={workChart}
+    kind="bar"
+    timeAxis
     title="Work time and outputs"
     unit="hours timed (timer_stop) and tasks completed per day"
     yTitle="hours"
     y2Title="tasks"
     fileName="work-and-outputs"
+    emptyHint={NO_EVENTS}
   />
 )
 
 export const FreshnessCard = ({ params }: { params: ReportParams }) => (
-  <TwoAxesCard
-    params={params}
+  <ReportChart
     report="freshness"
+    params={params}
     build={freshnessChart}
+    kind="bar"
+    timeAxis
     title="Data freshness"
     unit="events that arrived late each day, and the lag of the slowest 5% in minutes"
     yTitle="late events"
     y2Title="lag, min"
     fileName="freshness"
+    emptyHint={NO_EVENTS}
   />
 )
