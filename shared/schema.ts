@@ -465,6 +465,23 @@ export const ROLLUP_UPKEEP = {
   },
 } as const satisfies Record<string, Record<string, ColumnSpec>>
 
+/**
+ * The audit log (migration 0012): bookkeeping about changes, not data a person exports, restores
+ * or counts as theirs. Read and written with better-sqlite3 (electron/services/audit/).
+ */
+export const AUDIT_LOG = {
+  audit_log: {
+    id: rowId,
+    at: textDefault,
+    action: text,
+    table_name: text,
+    row_key: textOrNull,
+    changes: textOrNull,
+    adapter: text,
+    method: text,
+  },
+} as const satisfies Record<string, Record<string, ColumnSpec>>
+
 /** Read-only views with the seeds' names over the tables above (migration 0007). */
 export const views = {
   dim_user: {

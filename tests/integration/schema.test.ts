@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../../electron/services/db/open'
 import {
   ROLLUP_SUMMARIES,
   ROLLUP_UPKEEP,
+  AUDIT_LOG,
   tables,
   views,
   type ColumnSpec,
@@ -59,6 +60,7 @@ describe('the typed Database in shared/ matches the migrated file', () => {
         ...Object.keys(tables),
         ...Object.keys(ROLLUP_SUMMARIES),
         ...Object.keys(ROLLUP_UPKEEP),
+        ...Object.keys(AUDIT_LOG),
       ].sort(),
     )
   })
@@ -71,6 +73,7 @@ describe('the typed Database in shared/ matches the migrated file', () => {
     ...Object.entries(tables),
     ...Object.entries(ROLLUP_SUMMARIES),
     ...Object.entries(ROLLUP_UPKEEP),
+    ...Object.entries(AUDIT_LOG),
   ])('table %s: names, order, types, NULL and defaults', (name, columns) => {
     const expected = Object.entries(columns).map(([column, spec]) => ({ name: column, ...spec }))
     expect(describeColumns(columnsOf(name))).toEqual(expected)

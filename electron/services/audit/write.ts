@@ -20,8 +20,32 @@ export interface AuditSource {
   method: string
 }
 
+/** The source of a call: each handler passes its own method name. */
+export const auditSource = (ctx: ServiceContext, method: string): AuditSource => ({
+  adapter: ctx.adapter,
+  method,
+})
+
 const keyText = (key: AuditEntry['rowKey']) =>
   key === null ? null : Array.isArray(key) ? JSON.stringify(key) : String(key)
+
+/**
+ * Values as JSON can hold them: rows read with safeIntegers come as BigInt (a number when it
+ * fits, else its digits), a BLOB as its size rather than its bytes.
+ */
+function jsonValue(this: unknown, key: string, value: unknown): unknown {
+  const raw = (this as Record<string, unknown>)[key]
+  if (typeof raw === 'bigint') {
+    return raw <= BigInt(Number.MAX_SAFE_INTEGER) && raw >= BigInt(Number.MIN_SAFE_INTEGER)
+      ? Number(raw)
+      : raw.toString()
+  }
+  if (raw instanceof Uint8Array) return `[${raw.byteLength} bytes]`
+  return value
+}
+
+export const changesJson = (changes: AuditEntry['changes']) =>
+  changes === null ? null : JSON.stringify(changes, jsonValue)
 
 /**
  * Appends entries to `audit_log`. Call it inside the transaction that makes the change, so the
@@ -42,11 +66,16 @@ export function writeAudit(
       entry.action,
       entry.table,
       keyText(entry.rowKey),
-      entry.changes === null ? null : JSON.stringify(entry.changes),
+      changesJson(entry.changes),
       source.adapter,
       source.method,
     )
 }
+
+const same = (a: unknown, b: unknown) =>
+  a === b ||
+  (typeof a === 'bigint' || typeof b === 'bigint' ? String(a) === String(b) : false) ||
+  (a instanceof Uint8Array && b instanceof Uint8Array && Buffer.compare(a, b) === 0)
 
 /** The changes of a row created (every field from null), deleted (every field to null) or edited. */
 export function diffRows(
@@ -58,7 +87,7 @@ export function diffRows(
   for (const field of fields) {
     const from = before?.[field] ?? null
     const to = after?.[field] ?? null
-    if (before && after && from === to) continue
+    if (before && after && same(from, to)) continue
     changes[field] = [from, to]
   }
   return changes

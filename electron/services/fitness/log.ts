@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto'
 import type { LoggedWorkout } from '../../../shared/contract/fitness'
 import { LogbookError } from '../../../shared/errors'
 import { dateKeyOf } from '../../../shared/time'
+import { auditRowChange } from '../audit/rows'
+import type { AuditSource } from '../audit/write'
 import type { ServiceContext } from '../context'
 import { keepRollupsCurrent } from '../rollups/upkeep'
 import { ensureOwner } from './owner'
@@ -17,7 +19,11 @@ export interface LogOptions {
   timeZone: string
   /** Epoch ms of the write; the event happens now, whatever day the workout is dated. */
   now: number
+  /** The contract method logging it, for the audit log. */
+  method?: string
 }
+
+const created = (table: string, key: number) => ({ table, keyColumn: 'id', key, before: null })
 
 /** Unknown ids are named with the field a person would fix, before SQLite says less. */
 function checkReferences(sqlite: BetterSqlite3.Database, workout: LoggedWorkout) {
@@ -76,8 +82,13 @@ export function logWorkout(
       `INSERT INTO fitness_exercise_logs (workout_id, exercise_id, sets, reps, weight, duration_seconds, notes)
        VALUES (?, ?, 1, ?, ?, ?, ?)`,
     )
+    const audit: AuditSource = {
+      adapter: options.adapter,
+      method: options.method ?? 'fitness.logWorkout',
+    }
+    auditRowChange(sqlite, audit, created('fitness_workouts', workoutId))
     for (const set of workout.sets) {
-      insertSet.run(
+      const { lastInsertRowid } = insertSet.run(
         workoutId,
         set.exerciseId,
         set.reps,
@@ -85,6 +96,7 @@ export function logWorkout(
         set.durationSeconds ?? null,
         set.notes ?? null,
       )
+      auditRowChange(sqlite, audit, created('fitness_exercise_logs', Number(lastInsertRowid)))
     }
     writeWorkoutEvent(sqlite, owner.userId, workoutId, options)
     keepRollupsCurrent(sqlite)

@@ -16,6 +16,7 @@ export const fitnessHandlers: HandlerModule = {
       adapter: ctx.adapter,
       timeZone,
       now: Date.now(),
+      method: 'fitness.logWorkout',
     })
     return { workoutId }
   },

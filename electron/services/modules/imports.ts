@@ -1,5 +1,6 @@
 import { LogbookError } from '../../../shared/errors'
-import type { ImportProgress } from '../../../shared/imports'
+import type { ImportProgress, ImportSummary } from '../../../shared/imports'
+import { auditSource, writeAudit } from '../audit/write'
 import type { ServiceContext } from '../context'
 import { previewImport } from '../imports/preview'
 import { PRESETS, presetInfo } from '../imports/presets'
@@ -28,6 +29,28 @@ function reportImportProgress(ctx: ServiceContext) {
       fraction: p.totalBytes > 0 ? Math.min(1, p.bytesRead / p.totalBytes) : null,
       message: progressMessage(p),
     })
+}
+
+/** An import as one bulk entry: the worker commits on its own connection, so it follows the commit. */
+function auditImport(ctx: ServiceContext, summary: ImportSummary) {
+  if (summary.dryRun || summary.importId === null) return
+  const { sqlite } = ctx.session.handle
+  writeAudit(sqlite, auditSource(ctx, 'imports.run'), [
+    {
+      action: 'bulk',
+      table: 'imports',
+      rowKey: summary.importId,
+      changes: {
+        file: summary.fileName,
+        preset: summary.preset,
+        rows: summary.rows,
+        inserted: summary.inserted,
+        duplicates: summary.duplicates,
+        skipped: summary.skipped,
+        rejected: summary.rejected,
+      },
+    },
+  ])
 }
 
 export const importsHandlers: HandlerModule = {
@@ -71,6 +94,7 @@ export const importsHandlers: HandlerModule = {
     running.set(databasePath, { uploadId: input.uploadId, job })
     try {
       const summary = await job.result
+      auditImport(ctx, summary)
       if (!input.dryRun) uploads.discard(input.uploadId)
       return summary
     } finally {
@@ -90,6 +114,27 @@ export const importsHandlers: HandlerModule = {
   'imports.undo': async (ctx, input) => {
     ctx.progress({ fraction: null, message: `Undoing import ${input.importId}…` })
     const settings = await readSettings(ctx.session.handle.db)
-    return undoImport(ctx.session.handle.sqlite, input.importId, settings)
+    const { sqlite } = ctx.session.handle
+    // undoImport's own transaction becomes a savepoint of this one: the entry commits with it.
+    return sqlite
+      .transaction(() => {
+        const result = undoImport(sqlite, input.importId, settings)
+        writeAudit(sqlite, auditSource(ctx, 'imports.undo'), [
+          {
+            action: 'bulk',
+            table: 'imports',
+            rowKey: input.importId,
+            changes: {
+              file: result.import.fileName,
+              preset: result.import.preset,
+              removed: result.removed,
+              restored: result.restored,
+              kept: result.kept,
+            },
+          },
+        ])
+        return result
+      })
+      .immediate()
   },
 }

@@ -12,24 +12,24 @@ export const recordsHandlers: HandlerModule = {
   'records.get': async (ctx, { entity, key }) =>
     getRecord(ctx.session.handle, entityDef(entity), key),
   'records.create': async (ctx, { entity, values }) => {
-    const row = await createRecord(ctx, entityDef(entity), values)
+    const row = await createRecord(ctx, entityDef(entity), values, 'records.create')
     await refreshDerived(ctx, entity)
     return row
   },
   'records.update': async (ctx, { entity, key, values }) => {
-    const row = await updateRecord(ctx, entityDef(entity), key, values)
+    const row = await updateRecord(ctx, entityDef(entity), key, values, 'records.update')
     await refreshDerived(ctx, entity)
     return row
   },
   'records.deletePreview': async (ctx, { entity, key }) =>
     previewDeletion(ctx, entityDef(entity), key),
   'records.delete': async (ctx, { entity, key }) => {
-    const result = await deleteRecord(ctx, entityDef(entity), key)
+    const result = await deleteRecord(ctx, entityDef(entity), key, 'records.delete')
     await refreshDerived(ctx, entity)
     return result
   },
   'records.undo': async (ctx, { token }) => {
-    const result = await undoRecordDeletion(ctx, token)
+    const result = await undoRecordDeletion(ctx, token, 'records.undo')
     await refreshDerived(ctx, 'any')
     return result
   },

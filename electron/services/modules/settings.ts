@@ -1,6 +1,8 @@
 import { ROLLUP_SETTINGS } from '../../../shared/settings'
 import { recomputeRollups, rollupStatus } from '../rollups/background'
-import { readSettings, writeSettings } from '../settings/store'
+import { writeSettingsAudited } from '../audit/settings-write'
+import { auditSource } from '../audit/write'
+import { readSettings } from '../settings/store'
 import type { HandlerModule } from '../registry'
 
 const RECOMPUTING = 'Recomputing sessions, active days and tiers…'
@@ -10,7 +12,7 @@ export const settingsHandlers: HandlerModule = {
   'settings.update': async (ctx, changes) => {
     const { db, sqlite, path } = ctx.session.handle
     const before = await readSettings(db)
-    const after = await writeSettings(db, changes)
+    const after = writeSettingsAudited(sqlite, before, changes, auditSource(ctx, 'settings.update'))
     if (ROLLUP_SETTINGS.some((key) => before[key] !== after[key])) {
       // Off the main thread (a new zone also gives every event its day in that zone first);
       // rollups.status tells any window how far it is.

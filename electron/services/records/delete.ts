@@ -1,6 +1,7 @@
 import type { EntityDef } from '../../../shared/entities'
 import type { DeletePreview, RecordKey } from '../../../shared/contract/records'
 import { LogbookError } from '../../../shared/errors'
+import { auditSource, writeAudit } from '../audit/write'
 import type { ServiceContext } from '../context'
 import { keepRollupsCurrent } from '../rollups/upkeep'
 import { readSettings } from '../settings/store'
@@ -11,7 +12,7 @@ import { foreignKeyGraph, identityWhere, shapeOf } from './graph'
 import { notFound, storedKey } from './keys'
 import { countPhrase, joinWords } from './labels'
 import { getRecord, recordTitle } from './list'
-import { captureRows, rememberCapture, undoDeletion } from './undo'
+import { captureAuditEntries, captureRows, rememberCapture, undoDeletion } from './undo'
 import { readStored } from './write'
 
 function cascadeOf(ctx: ServiceContext, def: EntityDef, key: RecordKey) {
@@ -37,7 +38,12 @@ export async function previewDeletion(
  * Deletes a record and what cascades with it in one transaction, after reading every row it
  * takes, so that `undo` can put them back. A record that other rows still need is refused.
  */
-export async function deleteRecord(ctx: ServiceContext, def: EntityDef, key: RecordKey) {
+export async function deleteRecord(
+  ctx: ServiceContext,
+  def: EntityDef,
+  key: RecordKey,
+  method: string,
+) {
   const handle = ctx.session.handle
   const { sqlite } = handle
   const title = recordTitle(def, await getRecord(handle, def, key))
@@ -54,6 +60,8 @@ export async function deleteRecord(ctx: ServiceContext, def: EntityDef, key: Rec
         )
       }
       const captured = captureRows(sqlite, graph, set)
+      // Read while the rows it names are still there; written with the deletion itself.
+      const audit = captureAuditEntries(sqlite, graph, captured, 'delete')
       const row = readStored(sqlite, def, stored)
       // A person's own deletion logs nothing: their row, and so their events, are gone.
       const person = def.name === 'users' || !row ? null : personOf(sqlite, graph, def, row)
@@ -71,6 +79,7 @@ export async function deleteRecord(ctx: ServiceContext, def: EntityDef, key: Rec
           timeZone,
         })
       }
+      writeAudit(sqlite, auditSource(ctx, method), audit)
       // Events deleted with it (a person's, by cascade) are in rollup_dirty: rollups follow.
       keepRollupsCurrent(sqlite)
       return captured
@@ -79,7 +88,7 @@ export async function deleteRecord(ctx: ServiceContext, def: EntityDef, key: Rec
   return { undoToken: rememberCapture(handle, capture), removed: capture.rows }
 }
 
-export function undoRecordDeletion(ctx: ServiceContext, token: string) {
+export function undoRecordDeletion(ctx: ServiceContext, token: string, method: string) {
   const { sqlite } = ctx.session.handle
-  return undoDeletion(ctx.session.handle, foreignKeyGraph(sqlite), token)
+  return undoDeletion(ctx.session.handle, foreignKeyGraph(sqlite), token, auditSource(ctx, method))
 }

@@ -1,12 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
 import { LogbookError } from '../../../shared/errors'
+import { diffRows, writeAudit, type AuditEntry, type AuditSource } from '../audit/write'
 import type { DatabaseHandle } from '../db/open'
 import { DERIVED_TABLES } from '../imports/upkeep'
 import { keepRollupsCurrent } from '../rollups/upkeep'
 import { columnSql, tableSql } from './columns'
 import type { CascadeSet, ClearedColumn } from './dependents'
-import { identityWhere, shapeOf, type ForeignKeyGraph } from './graph'
+import { identityWhere, shapeOf, type ForeignKeyGraph, type TableShape } from './graph'
 
 /** The full rows of one table that a deletion took, with their rowids where SQLite chose them. */
 interface CapturedRows {
@@ -68,6 +69,66 @@ export function rememberCapture(handle: DatabaseHandle, capture: Capture): strin
   return token
 }
 
+type Key = string | number
+
+const keyValue = (value: unknown): Key =>
+  typeof value === 'number' || typeof value === 'string' ? value : String(value)
+
+/** A row's primary key as the audit log names it (its rowid where it has none). */
+function rowKeyOf(shape: TableShape, row: Record<string, unknown>): AuditEntry['rowKey'] {
+  if (shape.primaryKey.length === 0) return keyValue(row.rowid)
+  const values = shape.primaryKey.map((column) => keyValue(row[column]))
+  return values.length === 1 ? (values[0] as Key) : values
+}
+
+/** The primary key of a row that stays (one whose column a deletion clears or puts back). */
+function keyOfRowId(sqlite: BetterSqlite3.Database, shape: TableShape, id: readonly unknown[]) {
+  const columns = shape.primaryKey.length > 0 ? shape.primaryKey : ['rowid']
+  const row = sqlite
+    .prepare(
+      `SELECT ${columns.map((c) => columnSql(shape.name, c)).join(', ')} FROM ${tableSql(shape.name)} WHERE ${identityWhere(shape)}`,
+    )
+    .get(...id) as Record<string, unknown> | undefined
+  return rowKeyOf(shape, row ?? {})
+}
+
+/**
+ * One audit entry per row a deletion took ('delete', every field to null) or its undo put back
+ * ('create'), and one 'update' per column it cleared or set again. Derived tables are left out:
+ * they are recomputed from the others, not deleted or restored one row at a time.
+ */
+export function captureAuditEntries(
+  sqlite: BetterSqlite3.Database,
+  graph: ForeignKeyGraph,
+  capture: Capture,
+  action: 'delete' | 'create',
+): AuditEntry[] {
+  const entries: AuditEntry[] = []
+  for (const { table, columns, rows } of capture.tables) {
+    if (DERIVED_TABLES.includes(table)) continue
+    const shape = shapeOf(graph, table)
+    for (const values of rows) {
+      const row = Object.fromEntries(columns.map((column, i) => [column, values[i]]))
+      const rowKey = rowKeyOf(shape, row)
+      // The rowid a table without a key of its own was given is not one of its fields.
+      if (!shape.columns.includes('rowid')) delete row.rowid
+      const changes = action === 'delete' ? diffRows(row, null) : diffRows(null, row)
+      entries.push({ action, table, rowKey, changes })
+    }
+  }
+  for (const { table, id, column, value } of capture.cleared) {
+    const from = action === 'delete' ? value : null
+    const to = action === 'delete' ? null : value
+    entries.push({
+      action: 'update',
+      table,
+      rowKey: keyOfRowId(sqlite, shapeOf(graph, table), id),
+      changes: { [column]: [from, to] },
+    })
+  }
+  return entries
+}
+
 function restore(sqlite: BetterSqlite3.Database, graph: ForeignKeyGraph, capture: Capture) {
   // Parents go in first; deferring the checks to COMMIT also covers rows that refer to each other.
   sqlite.pragma('defer_foreign_keys = ON')
@@ -80,14 +141,17 @@ function restore(sqlite: BetterSqlite3.Database, graph: ForeignKeyGraph, capture
     )
     for (const row of rows) insert.run(...row)
   }
-  for (const { table, id, column, value } of capture.cleared) {
+  const putBack: ClearedColumn[] = []
+  for (const cleared of capture.cleared) {
+    const { table, id, column, value } = cleared
     // Only a column that is still empty: one set again since the deletion keeps its new value.
-    sqlite
+    const { changes } = sqlite
       .prepare(
         `UPDATE ${tableSql(table)} SET ${columnSql(table, column)} = ?
          WHERE ${identityWhere(shapeOf(graph, table))} AND ${columnSql(table, column)} IS NULL`,
       )
       .run(value, ...id)
+    if (changes > 0) putBack.push(cleared)
   }
   // The events come back with their old keys: named to the rollups, which cannot find them.
   const events = capture.tables.find((t) => t.table === 'fct_event')
@@ -95,10 +159,16 @@ function restore(sqlite: BetterSqlite3.Database, graph: ForeignKeyGraph, capture
   keepRollupsCurrent(sqlite, {
     eventKeys: at < 0 ? [] : (events?.rows ?? []).map((row) => row[at] as bigint),
   })
+  return { ...capture, cleared: putBack }
 }
 
 /** Puts a deletion back with its original keys; a token works once. */
-export function undoDeletion(handle: DatabaseHandle, graph: ForeignKeyGraph, token: string) {
+export function undoDeletion(
+  handle: DatabaseHandle,
+  graph: ForeignKeyGraph,
+  token: string,
+  source: AuditSource,
+) {
   const store = stores.get(handle)
   const capture = store?.get(token)
   if (!store || !capture) {
@@ -108,7 +178,13 @@ export function undoDeletion(handle: DatabaseHandle, graph: ForeignKeyGraph, tok
     )
   }
   try {
-    handle.sqlite.transaction(() => restore(handle.sqlite, graph, capture)).immediate()
+    const { sqlite } = handle
+    sqlite
+      .transaction(() => {
+        const restored = restore(sqlite, graph, capture)
+        writeAudit(sqlite, source, captureAuditEntries(sqlite, graph, restored, 'create'))
+      })
+      .immediate()
   } catch (error) {
     if (
       error instanceof Error &&

@@ -2,6 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { EntityDef, FieldValue } from '../../../shared/entities'
 import type { RecordKey, RecordRow } from '../../../shared/contract/records'
 import { LogbookError } from '../../../shared/errors'
+import { auditRowChange } from '../audit/rows'
+import { auditSource } from '../audit/write'
 import type { ServiceContext } from '../context'
 import { readSettings } from '../settings/store'
 import { columnSpec, columnSql, fieldOf, tableSql } from './columns'
@@ -113,10 +115,12 @@ function inTransaction<T>(s: WriteSetup, def: EntityDef, values: Values, write: 
   }
 }
 
+/** `method` is the contract method making the change, for the audit log. */
 export async function createRecord(
   ctx: ServiceContext,
   def: EntityDef,
   values: Readonly<Record<string, FieldValue>>,
+  method: string,
 ): Promise<RecordRow> {
   const row: Values = { ...values }
   assertWritable(def, row)
@@ -142,6 +146,12 @@ export async function createRecord(
         ? Number(inserted.lastInsertRowid)
         : given
     logChange(ctx, s, def, 'created', newKey)
+    auditRowChange(s.sqlite, auditSource(ctx, method), {
+      table: def.name,
+      keyColumn: def.key,
+      key: newKey,
+      before: null,
+    })
     return newKey
   })
   return getRecord(ctx.session.handle, def, key)
@@ -152,6 +162,7 @@ export async function updateRecord(
   def: EntityDef,
   key: RecordKey,
   values: Readonly<Record<string, FieldValue>>,
+  method: string,
 ): Promise<RecordRow> {
   const changes: Values = { ...values }
   assertWritable(def, changes)
@@ -178,6 +189,12 @@ export async function updateRecord(
         .run(...columns.map((c) => changes[c]), stored)
     }
     logChange(ctx, s, def, 'updated', stored)
+    auditRowChange(s.sqlite, auditSource(ctx, method), {
+      table: def.name,
+      keyColumn: def.key,
+      key: stored,
+      before: existing,
+    })
   })
   return getRecord(ctx.session.handle, def, stored)
 }

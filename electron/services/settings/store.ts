@@ -32,8 +32,8 @@ function settingsFromRows(rows: readonly { key: string; value: string }[]): Sett
   return fallback
 }
 
-export async function writeSettings(db: Kysely<Database>, changes: Partial<Settings>) {
-  const current = await readSettings(db)
+/** The settings after a change, checked: the schema, and Regular starting below Core. */
+export function checkedSettings(current: Settings, changes: Partial<Settings>): Settings {
   const next = settingsSchema.parse({ ...current, ...changes })
   if (next.regularMinDays >= next.coreMinDays) {
     const field = 'coreMinDays' in changes ? 'coreMinDays' : 'regularMinDays'
@@ -43,6 +43,11 @@ export async function writeSettings(db: Kysely<Database>, changes: Partial<Setti
       field,
     )
   }
+  return next
+}
+
+export async function writeSettings(db: Kysely<Database>, changes: Partial<Settings>) {
+  const next = checkedSettings(await readSettings(db), changes)
   const now = new Date().toISOString()
   await db.transaction().execute(async (trx) => {
     for (const key of Object.keys(changes)) {

@@ -3,12 +3,19 @@ import type { StudioChange } from '../../../shared/contract/studio'
 import { LogbookError } from '../../../shared/errors'
 import { attendanceOf, bookingOf, setBookingStatus } from './bookings-db'
 import { requireClass, timingOf } from './classes'
-import { inTransaction, type StudioContext } from './context'
+import { auditedRow, inTransaction, type StudioContext } from './context'
 import { deleteClassEvents, ensureStudioActions, writeClassEvent } from './events'
 import { clockTime } from './format'
 import { requireMember } from './members'
 import { readRoster } from './roster'
 import { whyNoRoomForWalkIn } from './rules'
+
+const attendanceRow = (key: string) => ({
+  table: 'fact_class_attendance',
+  keyColumn: 'attendance_id',
+  key,
+})
+const bookingRow = (key: string) => ({ table: 'class_bookings', keyColumn: 'booking_id', key })
 
 /**
  * Checks a member in: the attendance row and its class_checked_in event. A member with a standing
@@ -33,26 +40,30 @@ export function checkIn(s: StudioContext, sessionId: string, userId: string): St
       if (refusal) throw new LogbookError('conflict', refusal)
     }
     if (booking?.status === 'no_show') {
-      setBookingStatus(s.sqlite, booking, 'booked', s.nowMs)
+      auditedRow(s, bookingRow(booking.bookingId), () =>
+        setBookingStatus(s.sqlite, booking, 'booked', s.nowMs),
+      )
       deleteClassEvents(s.sqlite, 'class_no_show', userId, sessionId)
     }
     ensureStudioActions(s.sqlite)
     const attendanceId = `checkin-${randomUUID()}`
-    s.sqlite
-      .prepare(
-        `INSERT INTO fact_class_attendance
+    auditedRow(s, attendanceRow(attendanceId), () =>
+      s.sqlite
+        .prepare(
+          `INSERT INTO fact_class_attendance
            (attendance_id, user_id, session_id, location_id, class_datetime, source, processed_time)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        attendanceId,
-        userId,
-        sessionId,
-        session.locationId,
-        session.datetime,
-        s.source,
-        new Date(s.nowMs).toISOString(),
-      )
+        )
+        .run(
+          attendanceId,
+          userId,
+          sessionId,
+          session.locationId,
+          session.datetime,
+          s.source,
+          new Date(s.nowMs).toISOString(),
+        ),
+    )
     writeClassEvent(s, {
       name: 'class_checked_in',
       userId,
@@ -83,7 +94,11 @@ export function undoCheckIn(s: StudioContext, attendanceId: string): StudioChang
     }
     const session = requireClass(s.sqlite, row.session_id)
     const member = requireMember(s.sqlite, row.user_id)
-    s.sqlite.prepare(`DELETE FROM fact_class_attendance WHERE attendance_id = ?`).run(attendanceId)
+    auditedRow(s, attendanceRow(attendanceId), () =>
+      s.sqlite
+        .prepare(`DELETE FROM fact_class_attendance WHERE attendance_id = ?`)
+        .run(attendanceId),
+    )
     deleteClassEvents(s.sqlite, 'class_checked_in', row.user_id, row.session_id)
     return {
       message: `${member.name} is no longer checked in to ${session.className}.`,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { StudioChange } from '../../../shared/contract/studio'
+import type { BookingStatus, StudioChange } from '../../../shared/contract/studio'
 import { LogbookError } from '../../../shared/errors'
 import {
   attendanceOf,
@@ -9,11 +9,20 @@ import {
   type BookingRow,
 } from './bookings-db'
 import { requireClass, timingOf } from './classes'
-import { inTransaction, type StudioContext } from './context'
+import { auditedRow, inTransaction, type StudioContext } from './context'
 import { ensureStudioActions, writeClassEvent, type StudioAction } from './events'
 import { requireMember } from './members'
 import { readRoster } from './roster'
 import { isLateCancel, whyNoNoShow, whyNotBookable, whyNotCancellable } from './rules'
+
+const bookingRow = (key: string) => ({ table: 'class_bookings', keyColumn: 'booking_id', key })
+
+/** Sets a booking's status and logs the change in the audit log. */
+function changeStatus(s: StudioContext, booking: BookingRow, status: BookingStatus) {
+  auditedRow(s, bookingRow(booking.bookingId), () =>
+    setBookingStatus(s.sqlite, booking, status, s.nowMs),
+  )
+}
 
 const refuse = (message: string | null) => {
   if (message !== null) throw new LogbookError('conflict', message)
@@ -51,25 +60,25 @@ export function book(s: StudioContext, sessionId: string, userId: string): Studi
     }
     refuse(whyNotBookable(timingOf(session), s.nowMs, s.timeZone))
     const now = new Date(s.nowMs).toISOString()
-    let bookingId: string
-    if (previous) {
-      // One booking row per member and class (UNIQUE): booking again after a cancel reopens it.
-      bookingId = previous.bookingId
-      s.sqlite
-        .prepare(
-          `UPDATE class_bookings SET status = 'booked', booked_at = ?, status_changed_at = NULL,
-             source = ? WHERE booking_id = ?`,
-        )
-        .run(now, s.source, bookingId)
-    } else {
-      bookingId = `booking-${randomUUID()}`
-      s.sqlite
-        .prepare(
-          `INSERT INTO class_bookings (booking_id, user_id, session_id, booked_at, status, source)
-           VALUES (?, ?, ?, ?, 'booked', ?)`,
-        )
-        .run(bookingId, userId, sessionId, now, s.source)
-    }
+    // One booking row per member and class (UNIQUE): booking again after a cancel reopens it.
+    const bookingId = previous?.bookingId ?? `booking-${randomUUID()}`
+    auditedRow(s, bookingRow(bookingId), () => {
+      if (previous) {
+        s.sqlite
+          .prepare(
+            `UPDATE class_bookings SET status = 'booked', booked_at = ?, status_changed_at = NULL,
+               source = ? WHERE booking_id = ?`,
+          )
+          .run(now, s.source, bookingId)
+      } else {
+        s.sqlite
+          .prepare(
+            `INSERT INTO class_bookings (booking_id, user_id, session_id, booked_at, status, source)
+             VALUES (?, ?, ?, ?, 'booked', ?)`,
+          )
+          .run(bookingId, userId, sessionId, now, s.source)
+      }
+    })
     logBookingEvent(s, 'class_booked', { bookingId, userId }, session)
     const taken = session.placesTaken + 1
     const room = session.capacity === null ? '' : ` (${taken} of ${session.capacity} places taken)`
@@ -93,7 +102,7 @@ export function cancelBooking(s: StudioContext, bookingId: string): StudioChange
     const timing = timingOf(session)
     refuse(whyNotCancellable(timing, booking.status, checkedIn, booking.memberName, s.nowMs))
     const late = isLateCancel(timing.startMs, s.nowMs, s.lateCancelHours)
-    setBookingStatus(s.sqlite, booking, late ? 'late_cancel' : 'cancelled', s.nowMs)
+    changeStatus(s, booking, late ? 'late_cancel' : 'cancelled')
     logBookingEvent(s, 'class_cancelled', booking, session, { late })
     const what = `${booking.memberName}'s booking for ${session.className} is cancelled`
     return {
@@ -120,7 +129,7 @@ export function markNoShow(s: StudioContext, bookingId: string): StudioChange {
         s.timeZone,
       ),
     )
-    setBookingStatus(s.sqlite, booking, 'no_show', s.nowMs)
+    changeStatus(s, booking, 'no_show')
     logBookingEvent(s, 'class_no_show', booking, session)
     return {
       message: `${booking.memberName} is marked as a no-show for ${session.className}.`,

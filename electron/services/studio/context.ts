@@ -1,4 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
+import { auditRowChange, readRow } from '../audit/rows'
+import { auditSource, type AuditSource } from '../audit/write'
 import type { ServiceContext } from '../context'
 import { keepRollupsCurrent } from '../rollups/upkeep'
 import { readSettings } from '../settings/store'
@@ -19,9 +21,17 @@ export interface StudioContext {
   lateCancelHours: number
   nowMs: number
   source: EventSource
+  /** The adapter and contract method, for the audit log (services called without a handler: 'studio'). */
+  audit?: AuditSource
 }
 
-export async function studioContext(ctx: ServiceContext): Promise<StudioContext> {
+const ADAPTER_OF_SOURCE = { desktop: 'ipc', web: 'http', api: 'cli' } as const satisfies Record<
+  EventSource,
+  ServiceContext['adapter']
+>
+
+/** `method` is the contract method the handler serves. */
+export async function studioContext(ctx: ServiceContext, method: string): Promise<StudioContext> {
   const { db, sqlite } = ctx.session.handle
   const settings = await readSettings(db)
   return {
@@ -30,7 +40,21 @@ export async function studioContext(ctx: ServiceContext): Promise<StudioContext>
     lateCancelHours: settings.lateCancelHours,
     nowMs: Date.now(),
     source: SOURCE_OF_ADAPTER[ctx.adapter],
+    audit: auditSource(ctx, method),
   }
+}
+
+/** Runs a write to one row and logs in the audit log what it did to that row. */
+export function auditedRow<T>(
+  s: StudioContext,
+  row: { table: string; keyColumn: string; key: string },
+  write: () => T,
+): T {
+  const before = readRow(s.sqlite, row.table, row.keyColumn, row.key)
+  const result = write()
+  const source = s.audit ?? { adapter: ADAPTER_OF_SOURCE[s.source], method: 'studio' }
+  auditRowChange(s.sqlite, source, { ...row, before })
+  return result
 }
 
 /**

@@ -8,7 +8,7 @@ import type {
 import { LogbookError } from '../../../shared/errors'
 import { dateKeyToIso, isoWeekNumber } from '../../../shared/time'
 import { calendarColumns } from './calendar'
-import { inTransaction, type StudioContext } from './context'
+import { auditedRow, inTransaction, type StudioContext } from './context'
 import { clockTime, dayDate } from './format'
 import { planSeries, type PlannedSession } from './series-plan'
 
@@ -98,21 +98,24 @@ export function createSeries(s: StudioContext, input: SeriesPlanInput): SeriesCr
     )
     return plans.map((plan) => {
       const sessionId = `class-${randomUUID()}`
-      insert.run({
-        session_id: sessionId,
-        class_code: input.classCode,
-        class_name: input.className,
-        instructor_id: input.instructorId,
-        instructor_name: input.instructorName,
-        location_id: input.locationId,
-        datetime: iso(plan.startMs),
-        duration_mins: input.durationMins,
-        ...calendarColumns(plan.key),
-        release_timestamp: plan.releaseMs === null ? null : iso(plan.releaseMs),
-        capacity: input.capacity,
-        series_id: seriesId,
-        created_at: iso(s.nowMs),
-      })
+      const row = { table: 'dim_class_session', keyColumn: 'session_id', key: sessionId }
+      auditedRow(s, row, () =>
+        insert.run({
+          session_id: sessionId,
+          class_code: input.classCode,
+          class_name: input.className,
+          instructor_id: input.instructorId,
+          instructor_name: input.instructorName,
+          location_id: input.locationId,
+          datetime: iso(plan.startMs),
+          duration_mins: input.durationMins,
+          ...calendarColumns(plan.key),
+          release_timestamp: plan.releaseMs === null ? null : iso(plan.releaseMs),
+          capacity: input.capacity,
+          series_id: seriesId,
+          created_at: iso(s.nowMs),
+        }),
+      )
       return sessionId
     })
   })
