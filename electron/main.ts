@@ -15,6 +15,13 @@ import { IPC_MENU, IPC_PROGRESS, type MenuCommand } from '../shared/bridge'
 import { LogbookError } from '../shared/errors'
 import { registerIpcAdapter } from './adapters/ipc/adapter'
 import { resolveStaticPath } from './adapters/http/static-files'
+import { DatabaseDamagedError } from './services/backup/integrity'
+import {
+  checkDatabaseAtStartup,
+  recoverFromBackup,
+  recoveryOffer,
+} from './services/backup/recovery'
+import { BackupScheduler } from './services/backup/scheduler'
 import { backupStamp, backupDatabaseTo } from './services/db/backup'
 import { defaultDatabasePath } from './services/db/paths'
 import { exportAll } from './services/exports/export-all'
@@ -163,13 +170,67 @@ function menuActions(session: Session, send: (command: MenuCommand) => void) {
   }
 }
 
+/**
+ * Start-up: the full integrity check, then the session. A damaged file is never migrated or
+ * written; the person restores the newest good backup, opens another file, or quits (null).
+ */
+async function openSession(path: string): Promise<Session | null> {
+  for (;;) {
+    try {
+      checkDatabaseAtStartup(path)
+      return await Session.open(path)
+    } catch (error) {
+      if (!(error instanceof DatabaseDamagedError)) throw error
+      const offer = await recoveryOffer(error)
+      const buttons = [
+        ...(offer.newestGood ? ['Restore the newest good backup'] : []),
+        'Open another file…',
+        'Quit',
+      ]
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        title: 'Logbook',
+        message: offer.message,
+        detail: offer.detail,
+        buttons,
+        defaultId: 0,
+        cancelId: buttons.length - 1,
+      })
+      const choice = buttons[response]
+      if (choice === 'Restore the newest good backup' && offer.newestGood) {
+        try {
+          await recoverFromBackup(error.path, offer.newestGood.path)
+        } catch (failure) {
+          const reason = failure instanceof Error ? failure.message : String(failure)
+          dialog.showErrorBox('Logbook', `The backup could not be restored: ${reason}`)
+        }
+      } else if (choice === 'Open another file…') {
+        const picked = await dialog.showOpenDialog({
+          title: 'Open a Logbook database',
+          properties: ['openFile', 'createDirectory', 'promptToCreate'],
+          filters: [{ name: 'Logbook database', extensions: ['db', 'sqlite', 'sqlite3'] }],
+        })
+        if (!picked.canceled && picked.filePaths[0]) path = picked.filePaths[0]
+      } else {
+        return null
+      }
+    }
+  }
+}
+
 async function start() {
   await app.whenReady()
   electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),
   )
   serveRenderer()
-  const session = await Session.open(process.env.LOGBOOK_DB ?? defaultDatabasePath())
+  const session = await openSession(process.env.LOGBOOK_DB ?? defaultDatabasePath())
+  if (!session) {
+    app.quit()
+    return
+  }
+  const scheduler = new BackupScheduler(() => (session.database === 'own' ? session.handle : null))
+  scheduler.start()
   let window = await createWindow()
   registerIpcAdapter(ipcMain, {
     registry: createAppRegistry(),
@@ -202,7 +263,10 @@ async function start() {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => void session.close())
+  app.on('will-quit', () => {
+    scheduler.stop()
+    void session.close()
+  })
 }
 
 void start()

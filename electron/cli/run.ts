@@ -2,10 +2,12 @@ import { parseArgs } from 'node:util'
 import { LogbookError } from '../../shared/errors'
 import { defaultDatabasePath } from '../services/db/paths'
 import { UsageError, type CliIo, type Command } from './command'
+import { backupCommand } from './commands/backup'
 import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { migrateCommand } from './commands/migrate'
 import { reportCommand } from './commands/report'
+import { restoreCommand } from './commands/restore'
 import { seedCommand } from './commands/seed'
 import { serveCommand } from './commands/serve'
 import { statsCommand } from './commands/stats'
@@ -17,6 +19,8 @@ export const commands: Command[] = [
   importCommand,
   exportCommand,
   reportCommand,
+  backupCommand,
+  restoreCommand,
   serveCommand,
 ]
 

@@ -1,10 +1,26 @@
 import { join } from 'node:path'
 import { startHttpServer } from '../../adapters/http/server'
+import { DatabaseDamagedError } from '../../services/backup/integrity'
+import { checkDatabaseAtStartup, recoveryLine } from '../../services/backup/recovery'
+import { BackupScheduler } from '../../services/backup/scheduler'
 import { createAppRegistry } from '../../services/handlers'
+import { LogbookError } from '../../../shared/errors'
 import { Session } from '../../services/session'
 import { UsageError, type Command } from '../command'
 
 const RENDERER_DIR = join(import.meta.dirname, '..', '..', '..', 'out', 'renderer')
+
+/** The start-up integrity check; a damaged file is left as it is, with the way back named. */
+async function openChecked(path: string) {
+  try {
+    checkDatabaseAtStartup(path)
+    return await Session.open(path)
+  } catch (error) {
+    if (error instanceof DatabaseDamagedError)
+      throw new LogbookError(error.code, await recoveryLine(error))
+    throw error
+  }
+}
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -19,7 +35,7 @@ export const serveCommand: Command = {
       )
     }
     const registry = createAppRegistry()
-    const session = await Session.open(ctx.dbPath)
+    const session = await openChecked(ctx.dbPath)
     let server
     try {
       server = await startHttpServer({ session, registry, rendererDir: RENDERER_DIR, port })
@@ -30,10 +46,15 @@ export const serveCommand: Command = {
     ctx.out(`Logbook is serving at ${server.url}`)
     ctx.out(`Database: ${ctx.dbPath}. Press Ctrl+C to stop.`)
     const running = server
+    const scheduler = new BackupScheduler(() =>
+      session.database === 'own' ? session.handle : null,
+    )
+    scheduler.start()
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off('SIGINT', stop)
         process.off('SIGTERM', stop)
+        scheduler.stop()
         void running
           .close()
           .then(() => session.close())

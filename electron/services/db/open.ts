@@ -4,6 +4,12 @@ import { dirname } from 'node:path'
 import { Kysely, SqliteDialect } from 'kysely'
 import { LogbookError } from '../../../shared/errors'
 import type { Database } from '../../../shared/schema'
+import {
+  checkIntegrity,
+  DatabaseDamagedError,
+  isCorruptionError,
+  type IntegrityMode,
+} from '../backup/integrity'
 import { backupDatabase } from './backup'
 import { migrateToLatest, readMigrationState } from './migrate'
 import { backupDirFor } from './paths'
@@ -22,9 +28,15 @@ export interface OpenOptions {
   backupDir?: string
   /** Leave the schema as it is (tests that walk migrations by hand). */
   migrate?: boolean
+  /**
+   * Check an existing file before anything writes to it (default `quick`; the app's start-up
+   * runs `full` first, see electron/services/backup/recovery.ts). A failed check throws
+   * DatabaseDamagedError and the file stays as it was.
+   */
+  integrity?: IntegrityMode | 'none'
 }
 
-function readOnlyState(path: string) {
+function readOnlyState(path: string, integrity: IntegrityMode | 'none') {
   let probe: BetterSqlite3.Database
   try {
     probe = new BetterSqlite3(path, { readonly: true, fileMustExist: true })
@@ -32,6 +44,10 @@ function readOnlyState(path: string) {
     throw unreadable(path, error)
   }
   try {
+    if (integrity !== 'none') {
+      const report = checkIntegrity(probe, integrity)
+      if (!report.ok) throw new DatabaseDamagedError(path, report)
+    }
     const state = readMigrationState(probe)
     const foreignTables = probe
       .prepare(
@@ -49,6 +65,8 @@ function readOnlyState(path: string) {
     return state
   } catch (error) {
     if (error instanceof LogbookError) throw error
+    if (isCorruptionError(error))
+      throw new DatabaseDamagedError(path, { ok: false, problems: [(error as Error).message] })
     throw unreadable(path, error)
   } finally {
     probe.close()
@@ -73,15 +91,16 @@ export function configureConnection(sqlite: BetterSqlite3.Database) {
 
 /**
  * Opens (creating if needed) a Logbook database and brings its schema up to date. A file made by
- * a newer Logbook is refused before anything writes to it, so it stays byte-identical. A file
- * with data is backed up with the online backup API before any migration runs.
+ * a newer Logbook, or one that fails its integrity check, is refused before anything writes to
+ * it, so it stays byte-identical. A file with data is backed up with the online backup API
+ * before any migration runs.
  */
 export async function openDatabase(
   path: string,
   options: OpenOptions = {},
 ): Promise<DatabaseHandle> {
   const existed = existsSync(path) && statSync(path).size > 0
-  const state = existed ? readOnlyState(path) : null
+  const state = existed ? readOnlyState(path, options.integrity ?? 'quick') : null
 
   mkdirSync(dirname(path), { recursive: true })
   let sqlite: BetterSqlite3.Database
@@ -103,7 +122,7 @@ export async function openDatabase(
         migrationBackup = await backupDatabase(
           sqlite,
           options.backupDir ?? backupDirFor(path),
-          'pre-migration',
+          'before-migration',
         )
       }
       await migrateToLatest(sqlite, db)
