@@ -22,6 +22,7 @@ import {
   recoveryOffer,
 } from './services/backup/recovery'
 import { BackupScheduler } from './services/backup/scheduler'
+import { RetentionScheduler } from './services/retention/scheduled'
 import { backupStamp, backupDatabaseTo } from './services/db/backup'
 import { defaultDatabasePath } from './services/db/paths'
 import { exportAll } from './services/exports/export-all'
@@ -229,8 +230,14 @@ async function start() {
     app.quit()
     return
   }
-  const scheduler = new BackupScheduler(() => (session.database === 'own' ? session.handle : null))
+  const ownDatabase = () => (session.database === 'own' ? session.handle : null)
+  const scheduler = new BackupScheduler(ownDatabase)
   scheduler.start()
+  const retention = new RetentionScheduler(ownDatabase, {
+    adapter: 'ipc',
+    method: 'retention.scheduled',
+  })
+  retention.start()
   let window = await createWindow()
   registerIpcAdapter(ipcMain, {
     registry: createAppRegistry(),
@@ -265,6 +272,7 @@ async function start() {
   })
   app.on('will-quit', () => {
     scheduler.stop()
+    retention.stop()
     void session.close()
   })
 }

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../../electron/services/db/open'
 import { exportColumns } from '../../electron/services/exports/export-table'
 import { applyRetention } from '../../electron/services/retention/apply'
 import { previewRetention } from '../../electron/services/retention/preview'
+import { RetentionScheduler } from '../../electron/services/retention/scheduled'
 import { writeSettings } from '../../electron/services/settings/store'
 import { LogbookError } from '../../shared/errors'
 import type { TableName } from '../../shared/schema'
@@ -207,5 +208,30 @@ describe('retention policies', () => {
       /already exists/,
     )
     expect(snapshot(handle.sqlite)).toEqual(before)
+  })
+})
+
+describe('retention on its own', () => {
+  const scheduled = { adapter: 'http' as const, method: 'retention.scheduled' }
+
+  it('does nothing while every policy is off, or with no database of the person open', () => {
+    const before = snapshot(handle.sqlite)
+    expect(new RetentionScheduler(() => handle, scheduled).tick(NOW)).toBeNull()
+    expect(new RetentionScheduler(() => null, scheduled).tick(NOW)).toBeNull()
+    expect(snapshot(handle.sqlite)).toEqual(before)
+    expect(existsSync(join(dir, 'archives'))).toBe(false)
+  })
+
+  it('applies the enabled policies into archives/ beside the file, and finds nothing the next time', async () => {
+    await enableAll()
+    const expected = expectedOld()
+    const scheduler = new RetentionScheduler(() => handle, scheduled)
+    const result = scheduler.tick(NOW)
+    expect(result?.folder?.startsWith(join(dir, 'archives', 'retention-'))).toBe(true)
+    expect(result?.totalRows).toBe(Object.values(expected).reduce((n, rows) => n + rows.length, 0))
+    expect(previewRetention(handle.sqlite, NOW).totalRows).toBe(0)
+    expect(scheduler.tick(NOW)?.totalRows).toBe(0)
+    expect(readdirSync(join(dir, 'archives'))).toHaveLength(1)
+    expectRollupsCurrent(handle.sqlite)
   })
 })

@@ -3,6 +3,7 @@ import { startHttpServer } from '../../adapters/http/server'
 import { DatabaseDamagedError } from '../../services/backup/integrity'
 import { checkDatabaseAtStartup, recoveryLine } from '../../services/backup/recovery'
 import { BackupScheduler } from '../../services/backup/scheduler'
+import { RetentionScheduler } from '../../services/retention/scheduled'
 import { createAppRegistry } from '../../services/handlers'
 import { LogbookError } from '../../../shared/errors'
 import { Session } from '../../services/session'
@@ -46,15 +47,20 @@ export const serveCommand: Command = {
     ctx.out(`Logbook is serving at ${server.url}`)
     ctx.out(`Database: ${ctx.dbPath}. Press Ctrl+C to stop.`)
     const running = server
-    const scheduler = new BackupScheduler(() =>
-      session.database === 'own' ? session.handle : null,
-    )
+    const ownDatabase = () => (session.database === 'own' ? session.handle : null)
+    const scheduler = new BackupScheduler(ownDatabase)
     scheduler.start()
+    const retention = new RetentionScheduler(ownDatabase, {
+      adapter: 'http',
+      method: 'retention.scheduled',
+    })
+    retention.start()
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off('SIGINT', stop)
         process.off('SIGTERM', stop)
         scheduler.stop()
+        retention.stop()
         void running
           .close()
           .then(() => session.close())

@@ -1,6 +1,6 @@
-import type BetterSqlite3 from 'better-sqlite3'
 import { existsSync, statSync } from 'node:fs'
 import type { BackupInfo } from '../../../shared/backup'
+import { changeMarker } from '../db/change-marker'
 import type { DatabaseHandle } from '../db/open'
 import { readSettingsSync } from '../settings/store'
 import { createBackup, listBackups, rotateBackups } from './store'
@@ -14,17 +14,6 @@ export type TickResult =
   | { action: 'not-due'; nextDueAt: string }
   | { action: 'unchanged' }
   | { action: 'backed-up'; backup: BackupInfo; removed: string[] }
-
-/**
- * What has been written since the connection opened: `total_changes()` counts this
- * connection's rows, `PRAGMA data_version` moves when another connection (an import or rollup
- * worker, the CLI) commits. Both are free to read.
- */
-function changeMarker(sqlite: BetterSqlite3.Database) {
-  const changes = sqlite.prepare('SELECT total_changes()').pluck().get() as number
-  const version = sqlite.pragma('data_version', { simple: true }) as number
-  return `${changes}:${version}`
-}
 
 /**
  * Before this process has taken a backup of the file it cannot compare markers, so it looks at

@@ -1,9 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3'
+import { changeMarker } from '../../db/change-marker'
 
 // A page of charts runs several reports over the same rows (the studio page reads every check-in
 // in the range for nine of its eleven charts). Those reads are kept while the database is
-// unchanged: `total_changes()` moves with every write on this connection, `data_version` with
-// every commit by another (an import worker, a second window's process).
+// unchanged (db/change-marker.ts).
 
 interface Cached {
   stamp: string
@@ -14,19 +14,13 @@ const cacheOf = new WeakMap<BetterSqlite3.Database, Cached>()
 /** A page's worth of distinct reads; more means the cache is not what is helping. */
 const MAX_READS = 32
 
-function stampOf(sqlite: BetterSqlite3.Database) {
-  const changes = sqlite.prepare('SELECT total_changes()').pluck().get() as number
-  const version = sqlite.pragma('data_version', { simple: true }) as number
-  return `${version}:${changes}`
-}
-
 /** The rows `read` returns for `key`, read again only when the database changed since. */
 export function cachedRead<T>(
   sqlite: BetterSqlite3.Database,
   key: string,
   read: () => T[],
 ): readonly T[] {
-  const stamp = stampOf(sqlite)
+  const stamp = changeMarker(sqlite)
   let cached = cacheOf.get(sqlite)
   if (!cached || cached.stamp !== stamp) {
     cached = { stamp, reads: new Map() }
