@@ -22,8 +22,9 @@ import {
   recoveryOffer,
 } from './services/backup/recovery'
 import { BackupScheduler } from './services/backup/scheduler'
+import { writeBackupFile } from './services/backup/store'
 import { RetentionScheduler } from './services/retention/scheduled'
-import { backupStamp, backupDatabaseTo } from './services/db/backup'
+import { backupStamp } from './services/db/backup'
 import { defaultDatabasePath } from './services/db/paths'
 import { exportAll } from './services/exports/export-all'
 import { createAppRegistry } from './services/handlers'
@@ -162,7 +163,7 @@ function menuActions(session: Session, send: (command: MenuCommand) => void) {
       })
       if (choice.canceled || !choice.filePath) return
       try {
-        await backupDatabaseTo(session.handle.sqlite, choice.filePath)
+        await writeBackupFile(session.handle.sqlite, choice.filePath)
         send({ type: 'notice', message: `Backed up to ${choice.filePath}` })
       } catch (error) {
         failed(error)

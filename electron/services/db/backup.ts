@@ -23,9 +23,3 @@ export async function backupDatabase(
   await sqlite.backup(path)
   return path
 }
-
-/** A backup to a file the person chose (File → Back up…, `cli -- backup FILE`). */
-export async function backupDatabaseTo(sqlite: BetterSqlite3.Database, path: string) {
-  await sqlite.backup(path)
-  return path
-}
