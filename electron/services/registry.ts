@@ -63,6 +63,90 @@ export function toErrorInfo(error: unknown): ErrorInfo {
   return { code: 'internal', message: 'Something went wrong inside Logbook; nothing was changed.' }
 }
 
+/** Deeper than any contract input nests (a record's values inside the call: three levels). */
+const MAX_INPUT_DEPTH = 16
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false
+  const proto: unknown = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+/**
+ * A key set to undefined means the key is absent, as it does over HTTP (JSON has no undefined).
+ * IPC's structured clone keeps such keys, and a partial schema would pass them on to overwrite a
+ * stored value with undefined. Copies, never mutates; keys are defined, not assigned, so a
+ * `__proto__` key stays a plain key; cycles (structured clone allows them) and anything nested
+ * deeper than any contract schema goes are left as they are, for the schema to refuse.
+ */
+export function withoutUndefinedKeys(
+  value: unknown,
+  seen = new WeakSet<object>(),
+  depth = 0,
+): unknown {
+  if (value === null || typeof value !== 'object' || seen.has(value) || depth > MAX_INPUT_DEPTH)
+    return value
+  seen.add(value)
+  const inner = (item: unknown) => withoutUndefinedKeys(item, seen, depth + 1)
+  if (Array.isArray(value)) return value.map(inner)
+  if (!isPlainObject(value)) return value
+  const copy = Object.create(Object.getPrototypeOf(value) as object | null) as Record<
+    string,
+    unknown
+  >
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined) continue
+    Object.defineProperty(copy, key, {
+      value: inner(item),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
+  }
+  return copy
+}
+
+/**
+ * A Date, Map, Set, typed array or class instance (IPC's structured clone carries them): it has
+ * no own fields, so a schema of optional fields would take it for an empty object.
+ */
+function isOddObject(value: unknown) {
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && !isPlainObject(value)
+  )
+}
+
+/** A caller's text quoted back in a message: never more than a line of it. */
+function shortened(text: string) {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text
+}
+
+/**
+ * The input as the handler would receive it, or why it is refused: exactly the check `invoke`
+ * makes before a handler runs (tests use it to tell which inputs would reach a handler).
+ */
+export function parseInput(
+  name: MethodName,
+  rawInput: unknown,
+): { ok: true; data: unknown } | { ok: false; error: ErrorInfo } {
+  if (isOddObject(rawInput)) {
+    return {
+      ok: false,
+      error: { code: 'invalid_input', message: 'The input must be an object of named fields' },
+    }
+  }
+  try {
+    const parsed = contract[name].input.safeParse(withoutUndefinedKeys(rawInput ?? {}))
+    return parsed.success
+      ? { ok: true, data: parsed.data }
+      : { ok: false, error: describeZodError(parsed.error) }
+  } catch (error) {
+    // A refinement choking on a value no schema check expected (a deep or odd structure).
+    console.error(`[logbook] validating ${name} failed:`, error)
+    return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}` } }
+  }
+}
+
 /** The one way every adapter calls a service: validate, run, and never let a stack trace out. */
 export async function invoke(
   registry: Registry,
@@ -72,9 +156,12 @@ export async function invoke(
 ): Promise<CallOutcome<unknown>> {
   const handler = registry.get(name as MethodName)
   if (!handler)
-    return { ok: false, error: { code: 'not_found', message: `Unknown method "${name}"` } }
-  const parsed = contract[name as MethodName].input.safeParse(rawInput ?? {})
-  if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) }
+    return {
+      ok: false,
+      error: { code: 'not_found', message: `Unknown method "${shortened(name)}"` },
+    }
+  const parsed = parseInput(name as MethodName, rawInput)
+  if (!parsed.ok) return parsed
   try {
     return { ok: true, result: await handler(ctx, parsed.data as never) }
   } catch (error) {

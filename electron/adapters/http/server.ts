@@ -9,13 +9,17 @@ import type { ServiceContext } from '../../services/context'
 import { invoke, type Registry } from '../../services/registry'
 import type { Session } from '../../services/session'
 import {
+  BodyAborted,
   BodyTooLarge,
+  DEFAULT_TIMEOUTS,
   TOKEN_COOKIE,
   TOKEN_HEADER,
   cookieToken,
   hostAllowed,
   readBody,
   sameToken,
+  targetRefusal,
+  type HttpTimeouts,
 } from './guards'
 import { resolveStaticPath, sendFile } from './static-files'
 
@@ -25,6 +29,8 @@ export interface HttpServerOptions {
   /** The built renderer (out/renderer). */
   rendererDir: string
   port?: number
+  /** Shorter limits for tests; the defaults suit a person's browser on the same machine. */
+  timeouts?: Partial<HttpTimeouts>
 }
 
 export interface RunningHttpServer {
@@ -42,13 +48,27 @@ const SECURITY_HEADERS = {
   'Cache-Control': 'no-store',
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' })
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    ...headers,
+    'Content-Type': 'application/json; charset=utf-8',
+  })
   res.end(JSON.stringify(body))
 }
 
-function sendError(res: ServerResponse, status: number, error: ErrorInfo) {
-  sendJson(res, status, { ok: false, error })
+function sendError(
+  res: ServerResponse,
+  status: number,
+  error: ErrorInfo,
+  headers: Record<string, string> = {},
+) {
+  sendJson(res, status, { ok: false, error }, headers)
 }
 
 /**
@@ -83,8 +103,16 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     try {
       raw = await readBody(req)
     } catch (error) {
-      if (error instanceof BodyTooLarge)
-        return sendError(res, 413, { code: 'invalid_input', message: 'Request body too large' })
+      if (error instanceof BodyAborted) return
+      if (error instanceof BodyTooLarge) {
+        // Answer at once and close: the rest of the body is never read, let alone kept.
+        return sendError(
+          res,
+          413,
+          { code: 'invalid_input', message: 'Request body too large' },
+          { Connection: 'close' },
+        )
+      }
       throw error
     }
     let input: unknown
@@ -141,10 +169,25 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     sendFile(res, file, { ...SECURITY_HEADERS, ...cookie })
   }
 
-  const server = createServer((req, res) => {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts }
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersTimeout,
+      requestTimeout: timeouts.requestTimeout,
+      keepAliveTimeout: timeouts.keepAliveTimeout,
+      connectionsCheckingInterval: timeouts.checkInterval,
+    },
+    (req, res) => handleRequest(req, res),
+  )
+
+  function handleRequest(req: IncomingMessage, res: ServerResponse) {
     if (!hostAllowed(req.headers.host, port)) {
       return sendError(res, 403, { code: 'invalid_input', message: 'Wrong Host header' })
     }
+    const refusal = targetRefusal(req.url ?? '')
+    if (refusal === 400)
+      return sendError(res, 400, { code: 'invalid_input', message: 'The path cannot be decoded' })
+    if (refusal === 404) return sendError(res, 404, { code: 'not_found', message: 'No such file' })
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
     const route =
       url.pathname === '/api/events'
@@ -164,9 +207,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         sendError(res, 500, { code: 'internal', message: 'Something went wrong inside Logbook' })
       else res.end()
     })
-  })
-  server.requestTimeout = 30_000
-  server.headersTimeout = 10_000
+  }
 
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject)

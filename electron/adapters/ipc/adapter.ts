@@ -33,9 +33,9 @@ function schemeAndHost(url: string) {
   }
 }
 
-export function senderIsApp(event: IpcCallEvent, appOrigin: string) {
-  const url = event.senderFrame?.url
-  return url !== undefined && schemeAndHost(url) === schemeAndHost(appOrigin)
+export function senderIsApp(event: IpcCallEvent | null | undefined, appOrigin: string) {
+  const url: unknown = event?.senderFrame?.url
+  return typeof url === 'string' && schemeAndHost(url) === schemeAndHost(appOrigin)
 }
 
 export function registerIpcAdapter(ipcMain: IpcMainLike, options: IpcAdapterOptions) {
