@@ -34,7 +34,9 @@ function settingsFromRows(rows: readonly { key: string; value: string }[]): Sett
 
 /** The settings after a change, checked: the schema, and Regular starting below Core. */
 export function checkedSettings(current: Settings, changes: Partial<Settings>): Settings {
-  const next = settingsSchema.parse({ ...current, ...changes })
+  // A key present with the value undefined changes nothing (a partial schema lets it through).
+  const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))
+  const next = settingsSchema.parse({ ...current, ...given })
   if (next.regularMinDays >= next.coreMinDays) {
     const field = 'coreMinDays' in changes ? 'coreMinDays' : 'regularMinDays'
     throw new LogbookError(
