@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same run.
 import { runImportEventsBench } from './import-events'
+import { runLoadBench } from './load'
 import { runRecordsListBench } from './records-list'
 import { runReportsBench } from './reports'
 import { runRollupUpkeepBench } from './rollup-upkeep'
@@ -14,6 +15,7 @@ const benches: Record<string, () => void | Promise<void>> = {
   reports: runReportsBench,
   'ui-sections': runUiSectionsBench,
   'rollup-upkeep': runRollupUpkeepBench,
+  load: runLoadBench,
 }
 
 for (const [name, run] of Object.entries(benches)) {

@@ -11,6 +11,7 @@ import type { MethodInput, MethodName, MethodResult } from '../../shared/api'
 import type { AuditPage } from '../../shared/audit'
 import type { ErrorInfo } from '../../shared/errors'
 import { AUDIT_LOG, tableNames } from '../../shared/schema'
+import { defaultSettings } from '../../shared/settings'
 import { fixture } from '../helpers/imports'
 import { useSuiteTempDir } from '../helpers/tmp'
 
@@ -375,6 +376,21 @@ describe('settings', () => {
       }),
     ])
     expect(await loggedBy(() => ok('cli', 'settings.update', { weightUnit: 'lb' }))).toEqual([])
+  })
+
+  it('a nested setting logs the path of each value that changed, not the whole object', async () => {
+    const retention = defaultSettings('UTC').retention
+    const logged = await loggedBy(() =>
+      ok('http', 'settings.update', {
+        retention: { ...retention, analyticsEvents: { enabled: true, days: 400 } },
+      }),
+    )
+    expect(logged.map((entry) => entry.changes)).toEqual([
+      {
+        'retention.analyticsEvents.enabled': [false, true],
+        'retention.analyticsEvents.days': [365, 400],
+      },
+    ])
   })
 
   it('a save the service refuses logs nothing', async () => {
