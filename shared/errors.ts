@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'io_error'
   | 'internal'
   | 'cancelled'
+  /** Another connection holds the write lock (an import, a recomputation): nothing was changed. */
+  | 'busy'
 
 export class LogbookError extends Error {
   readonly code: ErrorCode

@@ -57,6 +57,16 @@ export function describeZodError(error: z.ZodError): ErrorInfo {
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof LogbookError) return error.toInfo()
   if (error instanceof z.ZodError) return describeZodError(error)
+  if (
+    error instanceof Error &&
+    String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')
+  ) {
+    return {
+      code: 'busy',
+      message:
+        'Logbook is busy writing something else (an import or a recomputation); nothing was changed. Try again when it has finished.',
+    }
+  }
   if (error instanceof Error && /constraint failed/.test(error.message)) {
     return { code: 'conflict', message: `The database refused the change: ${error.message}` }
   }
@@ -162,10 +172,34 @@ export async function invoke(
     }
   const parsed = parseInput(name as MethodName, rawInput)
   if (!parsed.ok) return parsed
-  try {
-    return { ok: true, result: await handler(ctx, parsed.data as never) }
-  } catch (error) {
-    if (!(error instanceof LogbookError)) console.error(`[logbook] ${name} failed:`, error)
-    return { ok: false, error: toErrorInfo(error) }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return { ok: true, result: await handler(ctx, parsed.data as never) }
+    } catch (error) {
+      const wait = BUSY_RETRY_DELAYS_MS[attempt]
+      if (isBusy(error) && wait !== undefined) {
+        await delay(wait)
+        continue
+      }
+      if (!(error instanceof LogbookError) && !isBusy(error))
+        console.error(`[logbook] ${name} failed:`, error)
+      return { ok: false, error: toErrorInfo(error) }
+    }
   }
+}
+
+/**
+ * Another connection holding the write lock (an import's transaction in its worker) makes a
+ * call fail with SQLITE_BUSY after the serving connection's short busy timeout (session.ts).
+ * Every handler changes the database in one transaction, so the failed attempt changed nothing
+ * and is tried again, waiting without blocking other calls: about 6 s in all, then "busy".
+ */
+export const BUSY_RETRY_DELAYS_MS = [50, 100, 200, 400, 800, 1000, 1000, 1000, 1000]
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+function isBusy(error: unknown) {
+  return (
+    error instanceof Error && String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')
+  )
 }

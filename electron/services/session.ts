@@ -4,6 +4,20 @@ import { demoDatabasePath } from './db/paths'
 export type DatabaseChoice = 'own' | 'demo'
 
 /**
+ * How long a call waits for another connection's write lock. better-sqlite3 waits synchronously,
+ * so the wait stalls every other call too: while an import holds its transaction, a save gives up
+ * quickly and the registry tries it again later without blocking (registry.ts, invoke), instead
+ * of freezing the window for 5 s. Worker connections keep the longer timeout of db/open.ts.
+ */
+export const SERVING_BUSY_TIMEOUT_MS = 100
+
+async function openForServing(path: string) {
+  const handle = await openDatabase(path)
+  handle.sqlite.pragma(`busy_timeout = ${SERVING_BUSY_TIMEOUT_MS}`)
+  return handle
+}
+
+/**
  * The database the app is showing right now: the person's own file, or the demo file beside it.
  * Switching closes one and opens the other; the other file is never written by the switch.
  */
@@ -15,7 +29,7 @@ export class Session {
   ) {}
 
   static async open(ownPath: string) {
-    return new Session(ownPath, await openDatabase(ownPath), 'own')
+    return new Session(ownPath, await openForServing(ownPath), 'own')
   }
 
   get handle() {
@@ -54,7 +68,7 @@ export class Session {
     choice: DatabaseChoice,
     prepare?: (handle: DatabaseHandle) => Promise<void>,
   ) {
-    const next = await openDatabase(path)
+    const next = await openForServing(path)
     try {
       await prepare?.(next)
     } catch (error) {

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { MethodName, ProgressEvent } from '../../../shared/api'
-import { LogbookError, type ErrorInfo } from '../../../shared/errors'
+import { LogbookError, type ErrorCode, type ErrorInfo } from '../../../shared/errors'
 import type { ServiceContext } from '../../services/context'
 import { invoke, type Registry } from '../../services/registry'
 import type { Session } from '../../services/session'
@@ -22,6 +22,13 @@ import {
   type HttpTimeouts,
 } from './guards'
 import { resolveStaticPath, sendFile } from './static-files'
+
+/** A call's failure as an HTTP status; the body says the rest. */
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  not_found: 404,
+  internal: 500,
+  busy: 503,
+}
 
 export interface HttpServerOptions {
   session: Session
@@ -131,8 +138,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
     const outcome = await invoke(registry, ctx, name, input)
     if (outcome.ok) return sendJson(res, 200, outcome)
-    const status =
-      outcome.error.code === 'not_found' ? 404 : outcome.error.code === 'internal' ? 500 : 400
+    const status = HTTP_STATUS[outcome.error.code] ?? 400
     return sendJson(res, status, outcome)
   }
 
