@@ -66,6 +66,27 @@ describe('StreamingDecoder', () => {
     expect(decoder.write(bytes) + decoder.end()).toBe('Été,1\n')
   })
 
+  it('bytes that are not UTF-8 become U+FFFD wherever the chunks split, and so does an unfinished character at the end', () => {
+    const bytes = Buffer.concat([
+      utf8('a'),
+      Buffer.from([0xff]),
+      utf8('b€'),
+      Buffer.from([0xe2, 0x82]),
+    ])
+    for (let size = 1; size <= bytes.length; size++) {
+      const decoder = new StreamingDecoder({ encoding: 'utf-8', bomLength: 0 })
+      let text = ''
+      for (let i = 0; i < bytes.length; i += size)
+        text += decoder.write(bytes.subarray(i, i + size))
+      expect(text + decoder.end()).toBe('a\ufffdb€\ufffd')
+    }
+  })
+
+  it('UTF-16 LE with an odd byte left at the end ends in U+FFFD, not silently shorter', () => {
+    const decoder = new StreamingDecoder({ encoding: 'utf-16le', bomLength: 0 })
+    expect(decoder.write(Buffer.from([0x61, 0, 0x62])) + decoder.end()).toBe('a\ufffd')
+  })
+
   it('any UTF-8 text reads back the same however it is split into chunks', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), fc.integer({ min: 1, max: 7 }), (s, size) => {

@@ -1,5 +1,4 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import { createHash } from 'node:crypto'
 import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { LogbookError } from '../../../shared/errors'
@@ -17,6 +16,7 @@ import { backupDatabase } from '../db/backup'
 import { backupDirFor } from '../db/paths'
 import { bindColumns, missingFields } from './columns'
 import { choosePreset } from './detect'
+import { hashFile } from './file-hash'
 import { ImportWriter } from './tx'
 import type { BoundPreset, PresetDefinition } from './types'
 import { upkeepAfterImport } from './upkeep'
@@ -115,7 +115,7 @@ export async function runImport(
       ? await backupDatabase(sqlite, backupDirFor(sqlite.name), 'import', new Date(now))
       : null
 
-  const hash = createHash('sha256')
+  const hash = hashFile(request.file, totalBytes)
   const counter = new Counter()
   let format: CsvFormat | undefined
   let chosen: { preset: PresetDefinition; reason: string } | undefined
@@ -143,7 +143,12 @@ export async function runImport(
     })
   }
 
-  sqlite.exec('BEGIN IMMEDIATE')
+  try {
+    sqlite.exec('BEGIN IMMEDIATE')
+  } catch (error) {
+    hash.stop()
+    throw error
+  }
   try {
     const importId = Number(
       sqlite
@@ -226,7 +231,7 @@ export async function runImport(
     }
     request.signal?.throwIfAborted()
     if (request.upkeep) upkeepAfterImport(sqlite, chosen.preset.targets, request.upkeep)
-    const fileHash = hash.digest('hex')
+    const fileHash = await hash.digest()
     sqlite
       .prepare(
         `UPDATE imports SET file_hash = ?, preset = ?, rows_read = ?, inserted = ?, duplicates = ?,
@@ -265,6 +270,7 @@ export async function runImport(
       backupPath,
     }
   } catch (error) {
+    hash.stop()
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
     writer?.forgetCaches()
     if (error instanceof Error && error.name === 'AbortError') {
