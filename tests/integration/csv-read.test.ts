@@ -144,6 +144,14 @@ describe('readCsv on fixture files', () => {
     )
   })
 
+  it('names the file as the person knows it, not where an upload was staged', async () => {
+    const error = await readAll(fixture('random-bytes.csv'), { fileName: 'mine.csv' }).catch(
+      (e: unknown) => e,
+    )
+    expect((error as LogbookError).message).toMatch(/^mine\.csv does not look like a CSV file/)
+    expect((error as LogbookError).message).not.toContain('/')
+  })
+
   it('mostly control characters without NULs is refused too', async () => {
     const path = join(tempDir(), 'controls.csv')
     writeFileSync(path, Buffer.from(Array.from({ length: 500 }, (_, i) => 1 + (i % 8))))

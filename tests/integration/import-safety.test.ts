@@ -133,7 +133,7 @@ describe('an import as a whole', () => {
     const file = join(tempDir(), 'one.csv')
     writeFileSync(file, 'user_id,event_name,event_ts\nu-1,login,2025-03-07T12:00:00Z\n')
     const summary = await importFile(handle, 'events', file)
-    expect(summary.backupPath).toMatch(/backups.*-import\.db$/)
+    expect(summary.backupPath).toMatch(/backups.*-before-import\.db$/)
   })
 
   it('a dry run counts everything and writes nothing', async () => {

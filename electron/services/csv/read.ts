@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs'
+import { basename } from 'node:path'
 import Papa, { type ParseError, type ParseResult } from 'papaparse'
 import { LogbookError } from '../../../shared/errors'
 import { DELIMITER_NAMES, detectDelimiter, type Delimiter } from './delimiter'
@@ -44,6 +45,8 @@ export interface ReadCsvOptions {
   encoding?: TextEncodingName
   /** Bytes per read (default 256 KiB); tests use tiny reads to cross every boundary. */
   chunkBytes?: number
+  /** The name the person knows the file by, for messages (an upload is staged under another). */
+  fileName?: string
 }
 
 export interface CsvFormat {
@@ -69,15 +72,15 @@ export interface CsvReadResult {
   errors: number
 }
 
-function notCsv(path: string, why: string) {
-  return new LogbookError('invalid_input', `${path} does not look like a CSV file: ${why}`)
+function notCsv(name: string, why: string) {
+  return new LogbookError('invalid_input', `${name} does not look like a CSV file: ${why}`)
 }
 
 /** Random bytes and binary files: refused as a whole rather than reported line by line. */
-function assertLooksLikeText(path: string, text: string) {
+function assertLooksLikeText(name: string, text: string) {
   if (text.includes('\u0000')) {
     throw notCsv(
-      path,
+      name,
       'it contains NUL bytes (a binary file, or UTF-16 text without a byte-order mark)',
     )
   }
@@ -90,7 +93,7 @@ function assertLooksLikeText(path: string, text: string) {
   }
   if (text.length > 0 && unreadable / text.length > 0.01) {
     const share = Math.round((unreadable / text.length) * 100)
-    throw notCsv(path, `${share}% of its first characters are control or unreadable characters`)
+    throw notCsv(name, `${share}% of its first characters are control or unreadable characters`)
   }
 }
 
@@ -409,7 +412,7 @@ export async function readCsv(path: string, options: ReadCsvOptions): Promise<Cs
       : detectEncoding(sampleBytes, ended)
     const sampleDecoder = new StreamingDecoder(encoding)
     const sample = sampleDecoder.write(sampleBytes) + (ended ? sampleDecoder.end() : '')
-    assertLooksLikeText(path, sample)
+    assertLooksLikeText(options.fileName ?? basename(path), sample)
     const delimiter = options.delimiter
       ? { delimiter: options.delimiter, reason: 'chosen' }
       : detectDelimiter(sample, ended)

@@ -37,6 +37,7 @@ export async function previewImport(request: PreviewRequest): Promise<ImportPrev
   const rows: ImportPreview['rows'] = []
   try {
     await readCsv(file, {
+      fileName,
       onFormat: (detected) => (format = detected),
       onHeader: (header) => {
         const chosen = choosePreset(request.preset, header, fileName)

@@ -12,8 +12,7 @@ import {
 import { DELIMITER_NAMES } from '../csv/delimiter'
 import { ENCODING_NAMES } from '../csv/encoding'
 import { readCsv, type CsvFormat, type CsvRowError } from '../csv/read'
-import { backupDatabase } from '../db/backup'
-import { backupDirFor } from '../db/paths'
+import { createBackup } from '../backup/store'
 import { bindColumns, missingFields } from './columns'
 import { choosePreset } from './detect'
 import { hashFile } from './file-hash'
@@ -112,7 +111,7 @@ export async function runImport(
   const dryRun = request.dryRun ?? false
   const backupPath =
     !dryRun && (request.backup ?? true)
-      ? await backupDatabase(sqlite, backupDirFor(sqlite.name), 'import', new Date(now))
+      ? (await createBackup(sqlite, sqlite.name, 'before-import', new Date(now))).path
       : null
 
   const hash = hashFile(request.file, totalBytes)
@@ -163,6 +162,7 @@ export async function runImport(
     let savepoints = true
 
     const result = await readCsv(request.file, {
+      fileName,
       signal: request.signal,
       onFormat: (detected) => (format = detected),
       onChunk: (chunk, read) => {
