@@ -37,6 +37,7 @@ import { BatchInsert } from './batch'
 import { dimDateRows } from './calendar'
 import { dayNumberOf, encodeDays } from './day-bits'
 import { rebuildMediaAnalytics } from './media-analytics'
+import { withPageCache } from './page-cache'
 import { scanEvents } from './scan'
 import { sessionDurationSeconds } from './sessions'
 import {
@@ -96,8 +97,9 @@ function scanPeople(
   settings: RollupSettings,
   countsAsActive: (name: string) => boolean,
   onProgress: RebuildOptions['onProgress'],
+  schema: string,
 ) {
-  const sessions = new BatchInsert(sqlite, 'fact_user_sessions', [
+  const sessions = new BatchInsert(sqlite, `${schema}.fact_user_sessions`, [
     'user_key',
     'date_key',
     'session_id',
@@ -168,7 +170,7 @@ function scanPeople(
  * Sets aside the indexes of the rollup tables that rows written in person order would reach at
  * random (by day), and returns what builds them again, sorted, in one pass each.
  */
-function setIndexesAside(sqlite: BetterSqlite3.Database) {
+export function setIndexesAside(sqlite: BetterSqlite3.Database) {
   const indexes = sqlite
     .prepare(
       `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL
@@ -181,9 +183,14 @@ function setIndexesAside(sqlite: BetterSqlite3.Database) {
   }
 }
 
-function writeDays(sqlite: BetterSqlite3.Database, days: DayColumns, settings: RollupSettings) {
+function writeDays(
+  sqlite: BetterSqlite3.Database,
+  days: DayColumns,
+  settings: RollupSettings,
+  schema: string,
+) {
   const tiers = tiersOf(days.months, settings)
-  const months = new BatchInsert(sqlite, 'rollup_user_months', [
+  const months = new BatchInsert(sqlite, `${schema}.rollup_user_months`, [
     'user_key',
     'month',
     'active_days',
@@ -204,7 +211,7 @@ function writeDays(sqlite: BetterSqlite3.Database, days: DayColumns, settings: R
     }
   }
   months.flush()
-  const insert = new BatchInsert(sqlite, 'fact_daily_user_activity', [
+  const insert = new BatchInsert(sqlite, `${schema}.fact_daily_user_activity`, [
     'user_key',
     'date_key',
     'sessions_count',
@@ -214,7 +221,7 @@ function writeDays(sqlite: BetterSqlite3.Database, days: DayColumns, settings: R
     'is_active_day',
     'engagement_tier',
   ])
-  const userDays = new BatchInsert(sqlite, 'rollup_user_days', [
+  const userDays = new BatchInsert(sqlite, `${schema}.rollup_user_days`, [
     'user_key',
     'first_day',
     'last_day',
@@ -252,7 +259,7 @@ function writeDays(sqlite: BetterSqlite3.Database, days: DayColumns, settings: R
 }
 
 /** rollup_days from the day rows in memory (summing them in SQL reads each row at random). */
-function writeDayTotals(sqlite: BetterSqlite3.Database, days: DayColumns) {
+function writeDayTotals(sqlite: BetterSqlite3.Database, days: DayColumns, schema: string) {
   const totals = new Map<number, [number, number, number, number, number]>()
   for (let i = 0; i < days.dateKey.length; i++) {
     const key = days.dateKey[i] as number
@@ -265,7 +272,7 @@ function writeDayTotals(sqlite: BetterSqlite3.Database, days: DayColumns) {
     t[3] += days.seconds[i] as number
     t[4] += sessions > 0 ? 1 : 0
   }
-  const insert = new BatchInsert(sqlite, 'rollup_days', [
+  const insert = new BatchInsert(sqlite, `${schema}.rollup_days`, [
     'date_key',
     'events',
     'active_users',
@@ -277,9 +284,14 @@ function writeDayTotals(sqlite: BetterSqlite3.Database, days: DayColumns) {
   return insert.flush()
 }
 
-function writeDimDate(sqlite: BetterSqlite3.Database, minDay: number, maxDay: number) {
+export function writeDimDate(
+  sqlite: BetterSqlite3.Database,
+  minDay: number,
+  maxDay: number,
+  schema: string,
+) {
   if (minDay === Infinity) return 0
-  const insert = new BatchInsert(sqlite, 'dim_date', [
+  const insert = new BatchInsert(sqlite, `${schema}.dim_date`, [
     'date_key',
     'full_date',
     'year',
@@ -328,17 +340,10 @@ export function rebuildRollups(
   options: RebuildOptions = {},
 ): RollupCounts {
   const rebuild = sqlite.transaction((): RollupCounts => {
-    const { onProgress } = options
     // Every rollup page is written: a page cache that holds them spills less to the WAL.
-    const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number
-    const pageSize = sqlite.pragma('page_size', { simple: true }) as number
-    const kib = cacheSize < 0 ? -cacheSize : (cacheSize * pageSize) / 1024
-    if (kib < REBUILD_CACHE_KIB) sqlite.pragma(`cache_size = -${REBUILD_CACHE_KIB}`)
-    try {
-      return rebuildAll(sqlite, settings, onProgress)
-    } finally {
-      if (kib < REBUILD_CACHE_KIB) sqlite.pragma(`cache_size = ${cacheSize}`)
-    }
+    return withPageCache(sqlite, REBUILD_CACHE_KIB, () =>
+      rebuildAll(sqlite, settings, options.onProgress),
+    )
   })
   return rebuild.immediate()
 }
@@ -355,14 +360,12 @@ function rebuildAll(
   for (const table of EVENT_ROLLUP_TABLES) sqlite.prepare(`DELETE FROM ${table}`).run()
   const buildIndexes = setIndexesAside(sqlite)
   const flags = readCoreFlags(sqlite)
-  const scanned = scanPeople(sqlite, settings, activeTest(sqlite), onProgress)
-  onProgress?.(0.75, 'Writing active days and tiers')
-  const daily = writeDays(sqlite, scanned.days, settings)
+  const { dayRange, ...computed } = computeRollupsInto(sqlite, settings, 'main', onProgress)
   onProgress?.(0.85, 'Indexing sessions and days')
   buildIndexes()
   onProgress?.(0.95, 'Writing totals')
-  const dimDate = writeDimDate(sqlite, scanned.minDay, scanned.maxDay)
-  writeDayTotals(sqlite, scanned.days)
+  // After the by-day indexes: each day written looks for the rows that wait for it.
+  const dimDate = writeDimDate(sqlite, dayRange.minDay, dayRange.maxDay, 'main')
   const mediaAnalytics = rebuildMediaAnalytics(sqlite, settings.timeZone)
   sqlite.prepare(`DELETE FROM rollup_dirty`).run()
   writeState(sqlite, {
@@ -372,5 +375,27 @@ function rebuildAll(
     coreActions: coreSignature(flags),
   })
   onProgress?.(1, 'Done')
-  return { dimDate, sessions: scanned.sessions, dailyActivity: daily, mediaAnalytics }
+  return { ...computed, dimDate, mediaAnalytics }
+}
+
+/**
+ * Computes every event rollup but dim_date from fct_event into the tables of `schema` ('main',
+ * or the background rebuild's shadow copies: see shadow.ts), which must be empty; returns the
+ * span of days dim_date must hold (writeDimDate). Writes nothing else.
+ */
+export function computeRollupsInto(
+  sqlite: BetterSqlite3.Database,
+  settings: RollupSettings,
+  schema: string,
+  onProgress: RebuildOptions['onProgress'],
+) {
+  const scanned = scanPeople(sqlite, settings, activeTest(sqlite), onProgress, schema)
+  onProgress?.(0.75, 'Writing active days and tiers')
+  const daily = writeDays(sqlite, scanned.days, settings, schema)
+  writeDayTotals(sqlite, scanned.days, schema)
+  return {
+    sessions: scanned.sessions,
+    dailyActivity: daily,
+    dayRange: { minDay: scanned.minDay, maxDay: scanned.maxDay },
+  }
 }

@@ -1,13 +1,14 @@
 // The background full rebuild's own thread: its own connection to the database file, so the
-// window's connection keeps answering (WAL) while every rollup is computed again. The rebuild is
-// one transaction: the window's writes wait for it (busy_timeout), its readers see the rollups
-// as they were until it commits.
+// window's connection keeps answering (WAL) while every rollup is computed again. The rollups
+// are computed from a read snapshot into shadow tables and swapped in by one short write
+// transaction (shadow.ts): the window's writes go on meanwhile, its readers see the old rollups
+// or the new ones.
 import Database from 'better-sqlite3'
 import { parentPort, workerData } from 'node:worker_threads'
 import { configureConnection } from '../db/open'
 import { readSettingsSync } from '../settings/store'
 import { staleReason } from './state'
-import { rebuildEverything } from './upkeep'
+import { rebuildBeside } from './shadow'
 import type { RollupWorkerReply, RollupWorkerRequest } from './worker-protocol'
 
 const port = parentPort
@@ -28,7 +29,7 @@ function main() {
     for (let round = 0; round < 3; round++) {
       const settings = readSettingsSync(sqlite)
       if (staleReason(sqlite, settings) === null) break
-      rebuildEverything(sqlite, settings, {
+      rebuildBeside(sqlite, settings, {
         onProgress: (fraction, message) => post({ type: 'progress', fraction, message }),
       })
       rebuilds += 1
