@@ -192,9 +192,10 @@ export async function invoke(
  * Another connection holding the write lock (an import's transaction in its worker) makes a
  * call fail with SQLITE_BUSY after the serving connection's short busy timeout (session.ts).
  * Every handler changes the database in one transaction, so the failed attempt changed nothing
- * and is tried again, waiting without blocking other calls: about 6 s in all, then "busy".
+ * and is tried again, waiting without blocking other calls: about 10 s in all (longer than the
+ * swap at the end of a background rollup rebuild), then "busy".
  */
-export const BUSY_RETRY_DELAYS_MS = [50, 100, 200, 400, 800, 1000, 1000, 1000, 1000]
+export const BUSY_RETRY_DELAYS_MS = [50, 100, 200, 400, 800, ...Array<number>(8).fill(1000)]
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
