@@ -1,7 +1,8 @@
 // How fast the chart pages are in real Chromium with the demo data: the time from clicking a
 // section in the sidebar until every chart on it has its numbers and is drawn (goal ≤ 500 ms),
-// and from changing the date range until the charts are redrawn (goal ≤ 200 ms). The baseline,
-// in the same run: opening a records tab, which draws no chart.
+// and from changing the date range until the charts are redrawn (goal ≤ 200 ms), as the first
+// round (every report computed) and the median of the rounds. The baseline, in the same run:
+// opening a records tab, which draws no chart.
 import { chromium, type Page } from '@playwright/test'
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -123,15 +124,19 @@ export async function runUiSectionsBench() {
     console.log(
       `ui sections: demo data, Chromium, median of ${ROUNDS} rounds (baseline: opening a records tab, ${base.toFixed(0)} ms)`,
     )
-    for (const section of SECTIONS) {
-      const ms = median(times.get(section) ?? [])
-      console.log(
-        `  ${section.padEnd(10)} ${ms.toFixed(0).padStart(5)} ms to all charts drawn  (${(ms / base).toFixed(1)}× baseline; goal ≤ 500 ms)`,
-      )
+    // The first round computes every report; later rounds may be answered from the server's
+    // report cache (reports/result-cache.ts: same request, unchanged database, same minute).
+    const both = (values: number[]) => {
+      const first = values[0] ?? 0
+      const typical = median(values)
+      return `first ${first.toFixed(0).padStart(5)} ms (${(first / base).toFixed(1)}×), median ${typical.toFixed(0).padStart(5)} ms (${(typical / base).toFixed(1)}×)`
     }
-    const f = median(filter)
+    for (const section of SECTIONS)
+      console.log(
+        `  ${section.padEnd(10)} all charts drawn: ${both(times.get(section) ?? [])}; goal ≤ 500 ms`,
+      )
     console.log(
-      `  range 90 → 30 days on Analytics: ${f.toFixed(0)} ms to redraw every chart (${(f / base).toFixed(1)}× baseline; goal ≤ 200 ms)`,
+      `  range 90 → 30 days on Analytics, every chart redrawn: ${both(filter)}; goal ≤ 200 ms`,
     )
   } finally {
     await browser.close()

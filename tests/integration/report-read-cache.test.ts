@@ -2,6 +2,8 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cachedRead } from '../../electron/services/reports/modules/read-cache'
+import { cachedReport } from '../../electron/services/reports/result-cache'
+import type { ReportResult } from '../../shared/reports'
 import { useTempDir } from '../helpers/tmp'
 
 const tempDir = useTempDir()
@@ -60,5 +62,44 @@ describe('report read cache', () => {
     const rows = cachedRead(main, 'objects', () => [{ v: 1 }])
     expect(Object.isFrozen(rows)).toBe(true)
     expect(Object.isFrozen(rows[0])).toBe(true)
+  })
+})
+
+describe('report result cache', () => {
+  const MINUTE = 60_000
+  const at = Date.UTC(2026, 10, 22, 9, 0, 10)
+
+  function reportCounter(sqlite: Database.Database) {
+    let runs = 0
+    const run = (key: string, now: number) =>
+      cachedReport(sqlite, key, now, (): ReportResult => {
+        runs += 1
+        const total = sqlite.prepare('SELECT sum(v) FROM t').pluck().get() as number
+        return { name: key, columns: ['total'], rows: [[total]], notes: [] }
+      })
+    return { run, runs: () => runs }
+  }
+
+  it('answers the same request again within the minute while nothing changed', () => {
+    const { main } = openPair()
+    const c = reportCounter(main)
+    const first = c.run('activity', at)
+    expect(c.run('activity', at + 20_000)).toBe(first)
+    expect(c.runs()).toBe(1)
+    c.run('sessions', at)
+    expect(c.runs()).toBe(2)
+  })
+
+  it('computes again in the next minute, after a write here, and after a commit elsewhere', () => {
+    const { main, other } = openPair()
+    const c = reportCounter(main)
+    c.run('activity', at)
+    c.run('activity', at + MINUTE)
+    expect(c.runs()).toBe(2)
+    main.prepare('INSERT INTO t VALUES (10)').run()
+    expect(c.run('activity', at + MINUTE).rows).toEqual([[11]])
+    other.prepare('INSERT INTO t VALUES (100)').run()
+    expect(c.run('activity', at + MINUTE).rows).toEqual([[111]])
+    expect(c.runs()).toBe(4)
   })
 })

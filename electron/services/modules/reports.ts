@@ -1,6 +1,7 @@
 import { PERSON_ATTRIBUTES, type PersonAttribute } from '../../../shared/reports'
 import { attributeValues } from '../reports/people'
 import { reportInfos } from '../reports/registry'
+import { cachedReport } from '../reports/result-cache'
 import { runReport } from '../reports/run'
 import { readSettings } from '../settings/store'
 import type { HandlerModule } from '../registry'
@@ -10,7 +11,14 @@ export const reportsHandlers: HandlerModule = {
   'reports.run': async (ctx, { name, ...params }) => {
     const { sqlite, db } = ctx.session.handle
     const settings = await readSettings(db)
-    return runReport({ sqlite, settings, now: Date.now() }, name, params).result
+    const now = Date.now()
+    // Settings are part of the database, so a change of zone or tiers changes the marker too.
+    return cachedReport(
+      sqlite,
+      JSON.stringify([name, params]),
+      now,
+      () => runReport({ sqlite, settings, now }, name, params).result,
+    )
   },
   'reports.segments': async (ctx) => {
     const { sqlite } = ctx.session.handle
