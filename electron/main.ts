@@ -21,9 +21,8 @@ import {
   recoverFromBackup,
   recoveryOffer,
 } from './services/backup/recovery'
-import { BackupScheduler } from './services/backup/scheduler'
 import { writeBackupFile } from './services/backup/store'
-import { RetentionScheduler } from './services/retention/scheduled'
+import { startHousekeeping } from './services/housekeeping'
 import { backupStamp } from './services/db/backup'
 import { defaultDatabasePath } from './services/db/paths'
 import { exportAll } from './services/exports/export-all'
@@ -231,14 +230,7 @@ async function start() {
     app.quit()
     return
   }
-  const ownDatabase = () => (session.database === 'own' ? session.handle : null)
-  const scheduler = new BackupScheduler(ownDatabase)
-  scheduler.start()
-  const retention = new RetentionScheduler(ownDatabase, {
-    adapter: 'ipc',
-    method: 'retention.scheduled',
-  })
-  retention.start()
+  const stopHousekeeping = startHousekeeping(session, 'ipc')
   let window = await createWindow()
   registerIpcAdapter(ipcMain, {
     registry: createAppRegistry(),
@@ -272,8 +264,7 @@ async function start() {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('will-quit', () => {
-    scheduler.stop()
-    retention.stop()
+    stopHousekeeping()
     void session.close()
   })
 }

@@ -2,8 +2,7 @@ import { join } from 'node:path'
 import { startHttpServer } from '../../adapters/http/server'
 import { DatabaseDamagedError } from '../../services/backup/integrity'
 import { checkDatabaseAtStartup, recoveryLine } from '../../services/backup/recovery'
-import { BackupScheduler } from '../../services/backup/scheduler'
-import { RetentionScheduler } from '../../services/retention/scheduled'
+import { startHousekeeping } from '../../services/housekeeping'
 import { createAppRegistry } from '../../services/handlers'
 import { LogbookError } from '../../../shared/errors'
 import { Session } from '../../services/session'
@@ -47,20 +46,12 @@ export const serveCommand: Command = {
     ctx.out(`Logbook is serving at ${server.url}`)
     ctx.out(`Database: ${ctx.dbPath}. Press Ctrl+C to stop.`)
     const running = server
-    const ownDatabase = () => (session.database === 'own' ? session.handle : null)
-    const scheduler = new BackupScheduler(ownDatabase)
-    scheduler.start()
-    const retention = new RetentionScheduler(ownDatabase, {
-      adapter: 'http',
-      method: 'retention.scheduled',
-    })
-    retention.start()
+    const stopHousekeeping = startHousekeeping(session, 'http')
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off('SIGINT', stop)
         process.off('SIGTERM', stop)
-        scheduler.stop()
-        retention.stop()
+        stopHousekeeping()
         void running
           .close()
           .then(() => session.close())
