@@ -146,6 +146,14 @@ describe('pathological CSV files give a clear error or rejects, never a crash', 
     )
   })
 
+  it('refuses two columns of the same name that the import would read, naming them', async () => {
+    const outcome = await importChecked(
+      `user_id,user_id,event_name,event_ts\nu-1,u-2,login,2025-03-05T08:00:00Z\n`,
+      'events',
+    )
+    expect(messageOf(outcome)).toMatch(/2 columns called "user_id" \(columns 1, 2\)/)
+  })
+
   it('imports the good rows of a file with mixed line endings', async () => {
     const outcome = await importChecked(
       `${HEADER}\r\n${ROW}\nu-2,login,2025-03-05T09:00:00Z\r\nu-3,login,2025-03-05T10:00:00Z\n`,

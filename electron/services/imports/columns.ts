@@ -1,3 +1,4 @@
+import { LogbookError } from '../../../shared/errors'
 import type { ColumnMapping } from '../../../shared/imports'
 import type { BoundColumns, FieldSpec, PresetDefinition } from './types'
 
@@ -50,6 +51,28 @@ export function bindColumns(
     if (index !== -1) bound.set(key, index)
   }
   return bound
+}
+
+/**
+ * A column the import would read whose name another column of the header also has: which one
+ * the file means cannot be told, so the import is refused rather than taking the first.
+ */
+export function assertUnambiguous(
+  fileName: string,
+  header: readonly string[],
+  columns: BoundColumns,
+) {
+  for (const index of columns.values()) {
+    const name = header[index] ?? ''
+    const twins = header.flatMap((other, i) => (other.trim() === name.trim() ? [i + 1] : []))
+    if (name.trim() !== '' && twins.length > 1) {
+      throw new LogbookError(
+        'invalid_input',
+        `${fileName} has ${twins.length} columns called "${name}" (columns ${twins.join(', ')}): rename one of them and import it again`,
+        'mapping',
+      )
+    }
+  }
 }
 
 /** Required fields no column feeds, by label. */

@@ -4,7 +4,7 @@ import type { ImportPreview } from '../../../shared/imports'
 import { DELIMITER_NAMES } from '../csv/delimiter'
 import { ENCODING_NAMES } from '../csv/encoding'
 import { readCsv, type CsvFormat } from '../csv/read'
-import { bindColumns, describeMapping, missingFields } from './columns'
+import { assertUnambiguous, bindColumns, describeMapping, missingFields } from './columns'
 import { choosePreset } from './detect'
 import { presetInfo } from './presets'
 import type { BoundPreset } from './types'
@@ -42,6 +42,7 @@ export async function previewImport(request: PreviewRequest): Promise<ImportPrev
       onHeader: (header) => {
         const chosen = choosePreset(request.preset, header, fileName)
         const columns = bindColumns(chosen.preset.fields, header, request.remap)
+        assertUnambiguous(fileName, header, columns)
         const missing = missingFields(chosen.preset.fields, columns)
         if (missing.length === 0) {
           bound = chosen.preset.bind(columns, header, {

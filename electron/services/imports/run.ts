@@ -13,7 +13,7 @@ import { DELIMITER_NAMES } from '../csv/delimiter'
 import { ENCODING_NAMES } from '../csv/encoding'
 import { readCsv, type CsvFormat, type CsvRowError } from '../csv/read'
 import { createBackup } from '../backup/store'
-import { bindColumns, missingFields } from './columns'
+import { assertUnambiguous, bindColumns, missingFields } from './columns'
 import { choosePreset } from './detect'
 import { hashFile } from './file-hash'
 import { ImportWriter } from './tx'
@@ -173,6 +173,7 @@ export async function runImport(
       onHeader: (header) => {
         chosen = choosePreset(request.preset, header, fileName)
         const columns = bindColumns(chosen.preset.fields, header, request.remap)
+        assertUnambiguous(fileName, header, columns)
         const missing = missingFields(chosen.preset.fields, columns)
         if (missing.length > 0) {
           throw new LogbookError(
