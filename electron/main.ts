@@ -23,7 +23,7 @@ import {
 } from './services/backup/recovery'
 import { writeBackupFile } from './services/backup/store'
 import { startHousekeeping } from './services/housekeeping'
-import { backupStamp } from './services/db/backup'
+import { stampOf } from './services/backup/names'
 import { defaultDatabasePath } from './services/db/paths'
 import { exportAll } from './services/exports/export-all'
 import { createAppRegistry } from './services/handlers'
@@ -157,7 +157,7 @@ function menuActions(session: Session, send: (command: MenuCommand) => void) {
     backUp: async () => {
       const choice = await dialog.showSaveDialog({
         title: 'Back up the database',
-        defaultPath: `logbook-${backupStamp().slice(0, 8)}.db`,
+        defaultPath: `logbook-${stampOf(new Date()).slice(0, 8)}.db`,
         filters: [{ name: 'Logbook database', extensions: ['db'] }],
       })
       if (choice.canceled || !choice.filePath) return

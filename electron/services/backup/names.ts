@@ -22,7 +22,7 @@ export function databaseStem(databasePath: string) {
   return basename(databasePath).replace(/\.(db|sqlite3?)$/i, '')
 }
 
-/** `<stem>-<stamp>-<reason>.db`, the same shape db/backup.ts has always written. */
+/** `<stem>-<stamp>-<reason>.db`, the shape every backup of Logbook has had. */
 export function backupFileName(databasePath: string, time: Date, reason: BackupReason) {
   return `${databaseStem(databasePath)}-${stampOf(time)}-${reason}.db`
 }

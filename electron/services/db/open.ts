@@ -10,9 +10,8 @@ import {
   isCorruptionError,
   type IntegrityMode,
 } from '../backup/integrity'
-import { backupDatabase } from './backup'
+import { createBackup } from '../backup/store'
 import { migrateToLatest, readMigrationState } from './migrate'
-import { backupDirFor } from './paths'
 
 export interface DatabaseHandle {
   path: string
@@ -24,8 +23,6 @@ export interface DatabaseHandle {
 }
 
 export interface OpenOptions {
-  /** Folder for the automatic pre-migration backup; defaults to `backups/` beside the file. */
-  backupDir?: string
   /** Leave the schema as it is (tests that walk migrations by hand). */
   migrate?: boolean
   /**
@@ -119,11 +116,7 @@ export async function openDatabase(
   try {
     if (options.migrate !== false && (state === null || state.pending.length > 0)) {
       if (existed) {
-        migrationBackup = await backupDatabase(
-          sqlite,
-          options.backupDir ?? backupDirFor(path),
-          'before-migration',
-        )
+        migrationBackup = (await createBackup(sqlite, path, 'before-migration')).path
       }
       await migrateToLatest(sqlite, db)
     }

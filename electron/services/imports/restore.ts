@@ -6,10 +6,9 @@ import { LogbookError } from '../../../shared/errors'
 import type { ImportSummary } from '../../../shared/imports'
 import { dataTableNames, tables, type ColumnSpec, type TableName } from '../../../shared/schema'
 import { readCsv } from '../csv/read'
-import { backupDatabase } from '../db/backup'
+import { createBackup } from '../backup/store'
 import { knownMigrations } from '../db/migrate'
 import { configureConnection } from '../db/open'
-import { backupDirFor } from '../db/paths'
 import { EXPORT_FORMAT, MANIFEST_FILE, type ExportManifest } from '../exports/export-all'
 import { restoreNeutralised } from '../exports/csv-writer'
 import { foreignKeyGraph } from '../records/graph'
@@ -112,7 +111,7 @@ export async function restoreExport(
   const dryRun = request.dryRun ?? false
   const backupPath =
     !dryRun && (request.backup ?? true)
-      ? await backupDatabase(sqlite, backupDirFor(sqlite.name), 'restore')
+      ? (await createBackup(sqlite, sqlite.name, 'restore')).path
       : null
   const order = foreignKeyGraph(sqlite).insertOrder.filter((t) =>
     manifest.tables.some((entry) => entry.table === t),
