@@ -179,7 +179,7 @@ async function openSession(path: string): Promise<Session | null> {
   for (;;) {
     try {
       checkDatabaseAtStartup(path)
-      return await Session.open(path)
+      return await Session.open(path, { fullyChecked: true })
     } catch (error) {
       if (!(error instanceof DatabaseDamagedError)) throw error
       const offer = await recoveryOffer(error)

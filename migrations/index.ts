@@ -13,6 +13,7 @@ import * as rollupUpkeep from './0011_rollup_upkeep'
 import * as auditLog from './0012_audit_log'
 import * as rollupTriggerMark from './0013_rollup_trigger_mark'
 import * as eventIndexes from './0014_event_indexes'
+import * as reportIndexes from './0015_report_indexes'
 
 // A static list: bundlers cannot read a folder at run time, and the CSP forbids eval.
 // Names sort as text, so they are zero-padded. Never edit a released migration: add one.
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0012_audit_log': auditLog,
   '0013_rollup_trigger_mark': rollupTriggerMark,
   '0014_event_indexes': eventIndexes,
+  '0015_report_indexes': reportIndexes,
 }

@@ -31,29 +31,34 @@ export function isValidTimeZone(timeZone: string) {
   }
 }
 
-export function systemTimeZone() {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone
-}
+let systemZone: { name: string; readAt: number } | null = null
 
-/** Offset changes happen on quarter-hour boundaries, so days are cached per quarter hour. */
-const QUARTER_HOUR_MS = 15 * 60 * 1000
-const dayCache = new Map<string, Map<number, number>>()
+/** The computer's time zone, read again at most once a minute (asking Intl costs milliseconds). */
+export function systemTimeZone() {
+  const now = Date.now()
+  if (systemZone === null || now - systemZone.readAt > 60_000) {
+    systemZone = { name: Intl.DateTimeFormat().resolvedOptions().timeZone, readAt: now }
+  }
+  return systemZone.name
+}
 
 /** The local calendar day of an instant, as YYYYMMDD. */
 export function dateKeyOf(epochMs: number, timeZone: string): DateKey {
-  let cache = dayCache.get(timeZone)
-  if (!cache) {
-    cache = new Map()
-    dayCache.set(timeZone, cache)
+  return keyOfLocalDay(Math.floor((epochMs + offsetOf(epochMs, timeZone)) / DAY_MS))
+}
+
+const DAY_MS = 86_400_000
+const dayKeys = new Map<number, DateKey>()
+
+/** YYYYMMDD of a day counted from 1970-01-01. */
+function keyOfLocalDay(day: number): DateKey {
+  let key = dayKeys.get(day)
+  if (key === undefined) {
+    const d = new Date(day * DAY_MS)
+    key = d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate()
+    if (dayKeys.size > 200_000) dayKeys.clear()
+    dayKeys.set(day, key)
   }
-  const bucket = Math.floor(epochMs / QUARTER_HOUR_MS)
-  const cached = cache.get(bucket)
-  if (cached !== undefined) return cached
-  const parts = formatterFor(timeZone).formatToParts(new Date(bucket * QUARTER_HOUR_MS))
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value)
-  const key = part('year') * 10000 + part('month') * 100 + part('day')
-  if (cache.size > 200_000) cache.clear()
-  cache.set(bucket, key)
   return key
 }
 
@@ -70,23 +75,52 @@ export function localParts(epochMs: number, timeZone: string) {
   }
 }
 
-const offsetCache = new Map<string, Map<number, number>>()
-
-/** The local wall-clock hour (0–23) of an instant; offsets are cached per quarter hour. */
+/** The local wall-clock hour (0–23) of an instant. */
 export function localHourOf(epochMs: number, timeZone: string): number {
-  let cache = offsetCache.get(timeZone)
+  return new Date(epochMs + offsetOf(epochMs, timeZone)).getUTCHours()
+}
+
+// Asking Intl for an offset costs microseconds and reports read events by the hundred thousand,
+// so offsets are cached. Most UTC days have one offset all day: checked at their start, middle
+// and end, that offset serves every instant of the day. A day with a change in it is cached per
+// quarter hour, since offsets change on quarter-hour boundaries.
+const QUARTER_HOUR_MS = 15 * 60 * 1000
+const steadyOffsets = new Map<string, Map<number, number>>()
+const quarterOffsets = new Map<string, Map<number, number>>()
+
+function cacheOf(caches: Map<string, Map<number, number>>, timeZone: string) {
+  let cache = caches.get(timeZone)
   if (!cache) {
     cache = new Map()
-    offsetCache.set(timeZone, cache)
+    caches.set(timeZone, cache)
   }
-  const bucket = Math.floor(epochMs / QUARTER_HOUR_MS)
-  let offset = cache.get(bucket)
+  if (cache.size > 200_000) cache.clear()
+  return cache
+}
+
+/** Milliseconds to add to an instant to get its local wall-clock time in the zone. */
+function offsetOf(epochMs: number, timeZone: string): number {
+  const steady = cacheOf(steadyOffsets, timeZone)
+  const utcDay = Math.floor(epochMs / DAY_MS)
+  let offset = steady.get(utcDay)
   if (offset === undefined) {
-    offset = offsetAt(bucket * QUARTER_HOUR_MS, timeZone)
-    if (cache.size > 200_000) cache.clear()
-    cache.set(bucket, offset)
+    const start = utcDay * DAY_MS
+    const first = offsetAt(start, timeZone)
+    const unchanged =
+      offsetAt(start + DAY_MS / 2, timeZone) === first &&
+      offsetAt(start + DAY_MS - 1, timeZone) === first
+    offset = unchanged ? first : Number.NaN
+    steady.set(utcDay, offset)
   }
-  return new Date(epochMs + offset).getUTCHours()
+  if (!Number.isNaN(offset)) return offset
+  const quarters = cacheOf(quarterOffsets, timeZone)
+  const bucket = Math.floor(epochMs / QUARTER_HOUR_MS)
+  let quarter = quarters.get(bucket)
+  if (quarter === undefined) {
+    quarter = offsetAt(bucket * QUARTER_HOUR_MS, timeZone)
+    quarters.set(bucket, quarter)
+  }
+  return quarter
 }
 
 function offsetAt(epochMs: number, timeZone: string) {

@@ -1,12 +1,14 @@
 import { BackupScheduler } from './backup/scheduler'
 import type { ServiceContext } from './context'
+import { warmUpReports } from './reports/warm-up'
 import { RetentionScheduler } from './retention/scheduled'
 import type { Session } from './session'
 
 /**
  * What runs by itself while the app (or `serve`) has a person's own database open: scheduled
- * backups with rotation, and the enabled retention policies. The demo database is left alone.
- * Returns the function that stops both.
+ * backups with rotation, and the enabled retention policies (the demo database is left alone);
+ * and, once after start-up, the reports' warm-up on whichever database is open.
+ * Returns the function that stops them.
  */
 export function startHousekeeping(session: Session, adapter: ServiceContext['adapter']) {
   const ownDatabase = () => (session.database === 'own' ? session.handle : null)
@@ -14,8 +16,10 @@ export function startHousekeeping(session: Session, adapter: ServiceContext['ada
   const retention = new RetentionScheduler(ownDatabase, { adapter, method: 'retention.scheduled' })
   backups.start()
   retention.start()
+  const warmUp = warmUpReports(() => session.handle.sqlite)
   return () => {
     backups.stop()
     retention.stop()
+    warmUp.stop()
   }
 }

@@ -11,8 +11,9 @@ export type DatabaseChoice = 'own' | 'demo'
  */
 export const SERVING_BUSY_TIMEOUT_MS = 100
 
-async function openForServing(path: string) {
-  const handle = await openDatabase(path)
+async function openForServing(path: string, fullyChecked = false) {
+  // A file just checked in full at start-up (backup/recovery.ts) is not checked again.
+  const handle = await openDatabase(path, fullyChecked ? { integrity: 'none' } : {})
   handle.sqlite.pragma(`busy_timeout = ${SERVING_BUSY_TIMEOUT_MS}`)
   return handle
 }
@@ -28,8 +29,9 @@ export class Session {
     private choice: DatabaseChoice,
   ) {}
 
-  static async open(ownPath: string) {
-    return new Session(ownPath, await openForServing(ownPath), 'own')
+  /** `fullyChecked`: the caller has just run the full start-up check on the file. */
+  static async open(ownPath: string, { fullyChecked = false } = {}) {
+    return new Session(ownPath, await openForServing(ownPath, fullyChecked), 'own')
   }
 
   get handle() {

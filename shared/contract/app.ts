@@ -16,6 +16,12 @@ export interface AppStatus {
 }
 
 const noInput = z.object({}).strict()
+const tableCountsInput = z
+  .object({
+    /** Count the views too: each runs its joins over every event, so only the Data page asks. */
+    views: z.boolean().optional(),
+  })
+  .strict()
 
 export const appMethods = {
   'app.status': method<typeof noInput, AppStatus>(noInput),
@@ -25,5 +31,5 @@ export const appMethods = {
   'app.openOwn': method<typeof noInput, AppStatus>(noInput),
   /** The person chose to start with their own, empty database: do not offer the demo again. */
   'app.dismissWelcome': method<typeof noInput, AppStatus>(noInput),
-  'app.tableCounts': method<typeof noInput, TableCount[]>(noInput),
+  'app.tableCounts': method<typeof tableCountsInput, TableCount[]>(tableCountsInput),
 }

@@ -69,6 +69,25 @@ test('a section with demo data shows its record counts', async ({ page }) => {
   ).toBeGreaterThan(100)
 })
 
+test('Data lists every table and view with its rows; a view counts what its events hold', async ({
+  page,
+}) => {
+  await openDemo(page, server.url)
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Data' })
+    .click()
+  const counts = page.getByRole('table', { name: 'Rows in every table and view' })
+  const rows = (name: string) =>
+    counts.getByRole('row', { name: new RegExp(`^${name}\\b`) }).locator('td.num')
+  // Views are counted on this page only (each runs its joins over every event); they follow
+  // the tables' counts.
+  await expect(rows('analytics_events')).toBeVisible()
+  const digits = async (name: string) => (await rows(name).innerText()).replace(/\D/g, '')
+  expect(Number(await digits('fct_event'))).toBeGreaterThan(1000)
+  expect(await digits('analytics_events')).toBe(await digits('fct_event'))
+})
+
 test('workflow tabs open their pages, and record lists show demo data', async ({ page }) => {
   await openDemo(page, server.url)
   const nav = page.getByRole('navigation', { name: 'Sections' })

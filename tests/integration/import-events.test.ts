@@ -473,6 +473,7 @@ describe('long logs: indexes set aside and built again', () => {
       'event_location',
       'event_time',
       'event_user_time',
+      'event_work',
     ])
     const cacheSize = handle.sqlite.pragma('cache_size', { simple: true })
     const path = join(tempDir(), 'long.csv')
@@ -484,9 +485,10 @@ describe('long logs: indexes set aside and built again', () => {
       upkeep: null,
       onProgress: () => (fewest = Math.min(fewest, indexSql().length)),
     })
-    // The four indexes every row would pay for were set aside (person + time, time, ingested and
-    // the unique one on event_id); the partial ones on columns an import never fills were kept.
-    expect(fewest).toBe(before.length - 4)
+    // The five indexes every row would pay for were set aside (person + time, time, ingested,
+    // the unique one on event_id, and work events: its condition reads event_name); the partial
+    // ones on columns an import never fills were kept.
+    expect(fewest).toBe(before.length - 5)
     expect(summary).toMatchObject({ inserted: total, rejected: 0 })
     const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex')
     expect(summary.fileHash).toBe(sha256)
@@ -539,8 +541,8 @@ describe('long logs: indexes set aside and built again', () => {
       },
     }).catch((e: unknown) => e)
     expect((error as LogbookError).code).toBe('cancelled')
-    // user+time, time, ingested, event id (migration 0014 dropped the one on app sessions)
-    expect(indexesWhenCancelled).toBe(indexes.length - 4)
+    // user+time, time, ingested, event id, work events (0014 dropped the one on app sessions)
+    expect(indexesWhenCancelled).toBe(indexes.length - 5)
     expect(indexSql()).toEqual(indexes)
     expect(databaseChecksum(handle.sqlite)).toBe(before)
   }, 60_000)

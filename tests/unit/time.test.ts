@@ -84,6 +84,46 @@ describe('localHourOf: the local wall-clock hour of an instant', () => {
   })
 })
 
+describe('the offset cache around clock changes', () => {
+  // Random instants seldom land on a day with a clock change, where the cache changes strategy:
+  // every 7 minutes through the months with changes (north and south) checks those days.
+  it('dateKeyOf and localHourOf agree with Intl every 7 minutes through March–April and October–November 2025', () => {
+    const zones = ['Europe/Berlin', 'America/Los_Angeles', 'Australia/Lord_Howe', 'Asia/Kathmandu']
+    const windows = [
+      [utc('2025-03-01T00:00:00Z'), utc('2025-05-01T00:00:00Z')],
+      [utc('2025-10-01T00:00:00Z'), utc('2025-12-01T00:00:00Z')],
+    ] as const
+    for (const zone of zones) {
+      const intl = new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        hourCycle: 'h23',
+      })
+      let checked = 0
+      for (const [from, to] of windows) {
+        for (let ms = from; ms < to; ms += 7 * 60_000) {
+          const parts = Object.fromEntries(
+            intl.formatToParts(new Date(ms)).map((part) => [part.type, part.value]),
+          )
+          const key = Number(`${parts.year}${parts.month}${parts.day}`)
+          if (dateKeyOf(ms, zone) !== key || localHourOf(ms, zone) !== Number(parts.hour))
+            expect([
+              zone,
+              new Date(ms).toISOString(),
+              dateKeyOf(ms, zone),
+              localHourOf(ms, zone),
+            ]).toEqual([zone, new Date(ms).toISOString(), key, Number(parts.hour)])
+          checked++
+        }
+      }
+      expect(checked).toBeGreaterThan(25_000)
+    }
+  })
+})
+
 describe('zonedTimeToEpoch: a local wall-clock time to an instant', () => {
   it('round-trips ordinary times', () => {
     expect(zonedTimeToEpoch({ year: 2025, month: 7, day: 1, hour: 9 }, 'America/New_York')).toBe(

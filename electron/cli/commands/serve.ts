@@ -14,7 +14,7 @@ const RENDERER_DIR = join(import.meta.dirname, '..', '..', '..', 'out', 'rendere
 async function openChecked(path: string) {
   try {
     checkDatabaseAtStartup(path)
-    return await Session.open(path)
+    return await Session.open(path, { fullyChecked: true })
   } catch (error) {
     if (error instanceof DatabaseDamagedError)
       throw new LogbookError(error.code, await recoveryLine(error))

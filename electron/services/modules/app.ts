@@ -1,17 +1,11 @@
 import type { AppStatus } from '../../../shared/contract/app'
 import type { ServiceContext } from '../context'
 import type { DatabaseHandle } from '../db/open'
-import { countRows } from '../db/stats'
+import { countRows, holdsRecords } from '../db/stats'
 import { fillDemoDatabaseIfEmpty } from './demo-database'
 import type { HandlerModule } from '../registry'
 
 const WELCOME_KEY = 'welcomeDismissed'
-
-function holdsRecords(handle: DatabaseHandle) {
-  return countRows(handle.sqlite).some(
-    (c) => c.kind === 'table' && c.name !== 'app_settings' && c.rows > 0,
-  )
-}
 
 function welcomeDismissed(handle: DatabaseHandle) {
   return (
@@ -33,7 +27,8 @@ function status(ctx: ServiceContext): AppStatus {
   return {
     database: session.database,
     databasePath: handle.path,
-    firstStart: session.database === 'own' && !welcomeDismissed(handle) && !holdsRecords(handle),
+    firstStart:
+      session.database === 'own' && !welcomeDismissed(handle) && !holdsRecords(handle.sqlite),
   }
 }
 
@@ -53,5 +48,6 @@ export const appHandlers: HandlerModule = {
     dismissWelcome(ctx.session.handle)
     return status(ctx)
   },
-  'app.tableCounts': async (ctx) => countRows(ctx.session.handle.sqlite),
+  'app.tableCounts': async (ctx, { views }) =>
+    countRows(ctx.session.handle.sqlite, { views: views ?? false }),
 }

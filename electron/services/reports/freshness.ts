@@ -5,7 +5,7 @@ import { dayInZone } from './raw'
 import { round, tableOf, type Row } from './table'
 import { quantile7 } from './tier-rules'
 import type { ReportDefinition } from './types'
-import { eventsFor, instantBounds } from './work'
+import { instantBounds, orderedDays, weekByWeek } from './event-reads'
 
 // Late data and freshness (seed 001): metrics use event_ts; ingested_at is when Logbook received
 // the event. Per period of arrival (local day of ingested_at): events received, how many were
@@ -43,18 +43,19 @@ export const freshnessReport: ReportDefinition = {
     const future = new Float64Array(grid.size)
     const lags: number[][] = Array.from({ length: grid.size }, () => [])
     const [lo, hi] = instantBounds(frame, grid.start, grid.end)
-    const events = ctx.sqlite
+    // Read from the index alone, in order of arrival: it holds (ingested_at, event_ts, user_id).
+    const arrivals = ctx.sqlite
       .prepare(
-        `SELECT user_id, event_ts, ingested_at FROM ${eventsFor(grid.start, grid.end)}
+        `SELECT user_id, event_ts, ingested_at FROM fct_event INDEXED BY event_ingested
          WHERE ingested_at >= ? AND ingested_at < ?`,
       )
       .raw()
-      .iterate(lo, hi) as Iterable<[string, number, number]>
-    const dayOf = dayInZone(frame.zone)
+    const events = weekByWeek<[string, number, number]>(arrivals, lo, hi)
+    const arrivalDays = orderedDays(frame.zone)
     for (const [userId, ts, ingested] of events) {
       const s = frame.people.segmentOfUserId(userId)
       if (s < 0) continue
-      const arrival = dayOf(ingested)
+      const arrival = arrivalDays.dayOf(ingested)
       if (arrival < grid.start || arrival > grid.end) continue
       const i = grid.cellOf(arrival, s)
       if (ts > ctx.now) {
@@ -62,11 +63,12 @@ export const freshnessReport: ReportDefinition = {
         continue
       }
       lags[i]?.push(ingested - ts)
-      if (arrival > dayOf(ts)) late[i] = (late[i] ?? 0) + 1
+      // Happened on an earlier local day than the one it arrived on.
+      if (ts < arrivalDays.start) late[i] = (late[i] ?? 0) + 1
     }
     const seconds = (ms: number) => round(ms / 1000, 1)
     for (const { label, segment, index } of grid.cells()) {
-      const sorted = (lags[index] ?? []).sort((a, b) => a - b)
+      const sorted = Float64Array.from(lags[index] ?? []).sort()
       const n = sorted.length
       rows.push({
         first: label,

@@ -19,7 +19,7 @@ export interface MonthActivity {
 }
 
 /** Type-7 quantile of ascending values. */
-export function quantile7(sorted: readonly number[], q: number): number {
+export function quantile7(sorted: ArrayLike<number>, q: number): number {
   const h = (sorted.length - 1) * q
   const low = Math.floor(h)
   const lower = sorted[low] ?? 0

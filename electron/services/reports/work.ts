@@ -1,8 +1,7 @@
 import type { ReportInfo } from '../../../shared/reports'
-import { zonedTimeToEpoch } from '../../../shared/time'
-import { resolveFrame, type Frame } from './frame'
+import { resolveFrame } from './frame'
 import { addPerson, periodGrid } from './period-grid'
-import { civilOfDay } from './periods'
+import { instantBounds, weekByWeek } from './event-reads'
 import { dayInZone } from './raw'
 import { tableOf, type Row } from './table'
 import type { ReportDefinition } from './types'
@@ -10,24 +9,6 @@ import type { ReportDefinition } from './types'
 // Work time and outputs (seed 001): work time is the sum of timer_stop.duration_seconds (no
 // session reconstruction, no double counting); outputs are task_completed events. Per local day
 // of event_ts, events after `now` left out.
-
-/** Epoch ms bounds that surely hold the local days [from, to] (a day of slack either side). */
-export function instantBounds(frame: Pick<Frame, 'zone'>, from: number, to: number) {
-  const at = (day: number) => {
-    const c = civilOfDay(day)
-    return zonedTimeToEpoch({ year: c.year, month: c.month, day: c.day }, frame.zone)
-  }
-  return [at(from - 1), at(to + 2)] as const
-}
-
-/**
- * `fct_event` for a read over [from, to]: through the time indexes for a short range, else in
- * table order (an index range over most of the table reads every row at random, many times
- * slower than a scan).
- */
-export function eventsFor(from: number, to: number) {
-  return to - from > 62 ? 'fct_event NOT INDEXED' : 'fct_event'
-}
 
 const info: ReportInfo = {
   name: 'work',
@@ -51,14 +32,15 @@ export const workReport: ReportDefinition = {
     const tasks = new Float64Array(grid.size)
     const people = new Map<number, Set<string>>()
     const [lo, hi] = instantBounds(frame, grid.start, grid.end)
-    const events = ctx.sqlite
+    // Read from the partial index alone: it holds these two events with what is read here.
+    const workEvents = ctx.sqlite
       .prepare(
-        `SELECT user_id, event_ts, event_name, duration_seconds FROM ${eventsFor(grid.start, grid.end)}
-         WHERE event_name IN ('timer_stop', 'task_completed')
-           AND event_ts >= ? AND event_ts < ? AND event_ts <= ?`,
+        `SELECT user_id, event_ts, event_name, duration_seconds FROM fct_event INDEXED BY event_work
+         WHERE event_ts >= ? AND event_ts < ? AND event_ts <= ?
+           AND event_name IN ('timer_stop', 'task_completed')`,
       )
       .raw()
-      .iterate(lo, hi, ctx.now) as Iterable<[string, number, string, number | null]>
+    const events = weekByWeek<[string, number, string, number | null]>(workEvents, lo, hi, ctx.now)
     const dayOf = dayInZone(frame.zone)
     for (const [userId, ts, name, duration] of events) {
       const s = frame.people.segmentOfUserId(userId)

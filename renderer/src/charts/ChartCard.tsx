@@ -1,5 +1,5 @@
 import { ChartLine, Download, ImageDown, Table2 } from 'lucide-react'
-import { useId, useRef, useState, type ReactNode } from 'react'
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { toCsv } from '../../../shared/csv'
 import { downloadText } from '../exports/download'
 import { useChartTheme } from './chart-theme'
@@ -72,6 +72,12 @@ export function ChartCard({
   const theme = useChartTheme()
   const loading = table === null && error === null
   const empty = table === null || table.rows.length === 0
+  // The chart draws `table`'s numbers in the theme's colours. A card rendered again for another
+  // reason (the filters changed and the new numbers are on their way) keeps the chart element
+  // it has, so React leaves the canvas alone instead of redrawing the same data with fresh
+  // option objects.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the chart changes with these two
+  const chart = useMemo(() => children, [table, theme.name])
 
   return (
     <section
@@ -170,7 +176,7 @@ export function ChartCard({
             role="img"
             aria-label={`${title}, ${unit}`}
           >
-            {children}
+            {chart}
           </div>
         )}
       </div>

@@ -1,13 +1,36 @@
 import { FileUp } from 'lucide-react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import type { TableCount } from '../../../../shared/contract/app'
+import { api } from '../../client'
 import { Link } from 'react-router'
 import { ExportDialog } from '../../exports/ExportDialog'
 import { useAppStore } from '../../stores/app-store'
 import { CountsTable } from './CountsTable'
 
+/**
+ * Every table's and view's rows. The app keeps the tables' counts; views are counted only
+ * here, again whenever the tables' counts change, since each runs its joins over every event.
+ */
+function useCountsWithViews(tableCounts: readonly TableCount[] | null) {
+  const [all, setAll] = useState<TableCount[] | null>(null)
+  useEffect(() => {
+    if (tableCounts === null) return
+    let current = true
+    api['app.tableCounts']({ views: true }).then(
+      (counts) => current && setAll(counts),
+      () => undefined,
+    )
+    return () => {
+      current = false
+    }
+  }, [tableCounts])
+  return all ?? tableCounts
+}
+
 /** Data › Overview: the way in for imports, and every table and view, each exportable. */
 export function DataPage() {
   const counts = useAppStore((s) => s.counts)
+  const allCounts = useCountsWithViews(counts)
   const [exporting, setExporting] = useState<string | null>(null)
   // Settings are not records: a database holding only them is still empty.
   const isEmpty = !counts?.some(
@@ -35,7 +58,7 @@ export function DataPage() {
           file, its records are counted here.
         </p>
       )}
-      <CountsTable counts={counts ?? []} onExport={setExporting} />
+      <CountsTable counts={allCounts ?? []} onExport={setExporting} />
       {exporting && <ExportDialog name={exporting} onClose={() => setExporting(null)} />}
     </>
   )
