@@ -52,7 +52,7 @@ function random(seed: number) {
   }
 }
 
-function eventWriter(sqlite: BetterSqlite3.Database, next: () => number) {
+export function eventWriter(sqlite: BetterSqlite3.Database, next: () => number) {
   const total = ACTIONS.reduce((sum, [, w]) => sum + w, 0)
   const pickName = () => {
     let r = next() * total

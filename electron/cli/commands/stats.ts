@@ -10,7 +10,7 @@ export const statsCommand: Command = {
   async run(ctx, values) {
     const handle = await openDatabase(ctx.dbPath)
     try {
-      const counts = countRows(handle.sqlite)
+      const counts = countRows(handle.sqlite, { views: true })
       if (values.json) {
         ctx.out(JSON.stringify(counts))
         return
