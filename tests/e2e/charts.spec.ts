@@ -149,3 +149,41 @@ test('a segment narrows every chart on the page to its people', async ({ page })
   }).toPass()
   await expect(card(page, 'Engagement tiers')).toHaveAttribute('aria-busy', 'false')
 })
+
+test('a theme change redraws the charts in its colours, before and after a range change', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' })
+  await openDemo(page, server.url)
+  await page.evaluate(() => (window.location.hash = '#/analytics'))
+  const activity = card(page, 'Active people')
+  await expect(activity).toHaveAttribute('aria-busy', 'false')
+  const drawing = () =>
+    activity.locator('canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL())
+  // The light drawing once it has settled (two reads alike).
+  let light = ''
+  await expect(async () => {
+    const first = await drawing()
+    await page.waitForTimeout(100)
+    light = await drawing()
+    expect(light).toBe(first)
+  }).toPass()
+
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expect(async () => expect(await drawing()).not.toBe(light)).toPass()
+  const dark = await drawing()
+  await page.emulateMedia({ colorScheme: 'light' })
+  await expect(async () => expect(await drawing()).toBe(light)).toPass()
+
+  // Another range, drawn in dark: switching to light redraws it, and back gives the same.
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expect(async () => expect(await drawing()).toBe(dark)).toPass()
+  await page.getByRole('combobox', { name: 'Range' }).selectOption('30d')
+  await expect(activity).toHaveAttribute('data-rows', '30')
+  await expect(async () => expect(await drawing()).not.toBe(dark)).toPass()
+  const month = await drawing()
+  await page.emulateMedia({ colorScheme: 'light' })
+  await expect(async () => expect(await drawing()).not.toBe(month)).toPass()
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expect(async () => expect(await drawing()).toBe(month)).toPass()
+})
