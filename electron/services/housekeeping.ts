@@ -1,5 +1,6 @@
 import { BackupScheduler } from './backup/scheduler'
 import type { ServiceContext } from './context'
+import { sweepAbandonedUploads } from './imports/uploads'
 import { warmUpReports } from './reports/warm-up'
 import { RetentionScheduler } from './retention/scheduled'
 import type { Session } from './session'
@@ -7,7 +8,8 @@ import type { Session } from './session'
 /**
  * What runs by itself while the app (or `serve`) has a person's own database open: scheduled
  * backups with rotation, and the enabled retention policies (the demo database is left alone);
- * and, once after start-up, the reports' warm-up on whichever database is open.
+ * and, once after start-up, the reports' warm-up on whichever database is open and the removal
+ * of import staging folders that killed processes left behind.
  * Returns the function that stops them.
  */
 export function startHousekeeping(session: Session, adapter: ServiceContext['adapter']) {
@@ -17,6 +19,7 @@ export function startHousekeeping(session: Session, adapter: ServiceContext['ada
   backups.start()
   retention.start()
   const warmUp = warmUpReports(() => session.handle.sqlite)
+  sweepAbandonedUploads()
   return () => {
     backups.stop()
     retention.stop()

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { appendFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LogbookError } from '../../../shared/errors'
@@ -8,6 +8,51 @@ export interface Upload {
   id: string
   fileName: string
   path: string
+}
+
+const PREFIX = 'logbook-uploads-'
+const DAY_MS = 86_400_000
+
+function isRunning(pid: number) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Removes staging folders a Logbook process left behind when it was killed or crashed: the
+ * person's files must not stay in the temporary folder. A folder names its process
+ * (`logbook-uploads-<pid>-…`); one whose process is gone is removed, as is an unnamed one (an
+ * older version's) untouched for a day. Returns how many were removed.
+ */
+export function sweepAbandonedUploads(folder = tmpdir()): number {
+  let removed = 0
+  let names: string[]
+  try {
+    names = readdirSync(folder).filter((name) => name.startsWith(PREFIX))
+  } catch {
+    return 0
+  }
+  for (const name of names) {
+    const path = join(folder, name)
+    try {
+      const pid = /^(\d+)-/.exec(name.slice(PREFIX.length))?.[1]
+      const abandoned =
+        pid !== undefined
+          ? Number(pid) !== process.pid && !isRunning(Number(pid))
+          : Date.now() - statSync(path).mtimeMs > DAY_MS
+      if (!abandoned) continue
+      rmSync(path, { recursive: true, force: true })
+      removed += 1
+    } catch {
+      // Gone meanwhile, or not ours to remove: leave it.
+    }
+  }
+  return removed
 }
 
 /**
@@ -19,7 +64,10 @@ export class UploadStore {
   private readonly uploads = new Map<string, Upload>()
 
   private stagingFolder() {
-    this.folder ??= mkdtempSync(join(tmpdir(), 'logbook-uploads-'))
+    if (this.folder === undefined) {
+      sweepAbandonedUploads()
+      this.folder = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`))
+    }
     return this.folder
   }
 
