@@ -44,8 +44,17 @@ export function systemTimeZone() {
 
 /** The local calendar day of an instant, as YYYYMMDD. */
 export function dateKeyOf(epochMs: number, timeZone: string): DateKey {
-  return keyOfLocalDay(Math.floor((epochMs + offsetOf(epochMs, timeZone)) / DAY_MS))
+  const day = Math.floor((epochMs + offsetOf(epochMs, timeZone)) / DAY_MS)
+  if (day !== lastLocalDay) {
+    lastLocalDay = day
+    lastDateKey = keyOfLocalDay(day)
+  }
+  return lastDateKey
 }
+
+// Instants mostly come in runs of the same day: the last answers are kept at hand.
+let lastLocalDay = Number.NaN
+let lastDateKey = 0
 
 const DAY_MS = 86_400_000
 const dayKeys = new Map<number, DateKey>()
@@ -86,6 +95,9 @@ export function localHourOf(epochMs: number, timeZone: string): number {
 // quarter hour, since offsets change on quarter-hour boundaries.
 const QUARTER_HOUR_MS = 15 * 60 * 1000
 const steadyOffsets = new Map<string, Map<number, number>>()
+let lastZone = ''
+let lastUtcDay = Number.NaN
+let lastOffset = 0
 const quarterOffsets = new Map<string, Map<number, number>>()
 
 function cacheOf(caches: Map<string, Map<number, number>>, timeZone: string) {
@@ -100,8 +112,9 @@ function cacheOf(caches: Map<string, Map<number, number>>, timeZone: string) {
 
 /** Milliseconds to add to an instant to get its local wall-clock time in the zone. */
 function offsetOf(epochMs: number, timeZone: string): number {
-  const steady = cacheOf(steadyOffsets, timeZone)
   const utcDay = Math.floor(epochMs / DAY_MS)
+  if (utcDay === lastUtcDay && timeZone === lastZone) return lastOffset
+  const steady = cacheOf(steadyOffsets, timeZone)
   let offset = steady.get(utcDay)
   if (offset === undefined) {
     const start = utcDay * DAY_MS
@@ -112,7 +125,12 @@ function offsetOf(epochMs: number, timeZone: string): number {
     offset = unchanged ? first : Number.NaN
     steady.set(utcDay, offset)
   }
-  if (!Number.isNaN(offset)) return offset
+  if (!Number.isNaN(offset)) {
+    lastZone = timeZone
+    lastUtcDay = utcDay
+    lastOffset = offset
+    return offset
+  }
   const quarters = cacheOf(quarterOffsets, timeZone)
   const bucket = Math.floor(epochMs / QUARTER_HOUR_MS)
   let quarter = quarters.get(bucket)
