@@ -15,6 +15,8 @@ export default defineConfig({
           'import-worker': resolve(root, 'electron/services/imports/worker.ts'),
           // The rollups' background full rebuild, likewise (electron/services/rollups/background.ts).
           'rollup-worker': resolve(root, 'electron/services/rollups/worker.ts'),
+          // A retention purge, likewise (electron/services/retention/in-worker.ts).
+          'retention-worker': resolve(root, 'electron/services/retention/worker.ts'),
         },
       },
     },

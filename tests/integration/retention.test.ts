@@ -3,11 +3,15 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../electron/services/db/open'
 import { exportColumns } from '../../electron/services/exports/export-table'
+import { createAppRegistry } from '../../electron/services/handlers'
+import { invoke } from '../../electron/services/registry'
 import { applyRetention } from '../../electron/services/retention/apply'
 import { previewRetention } from '../../electron/services/retention/preview'
 import { RetentionScheduler } from '../../electron/services/retention/scheduled'
+import { Session } from '../../electron/services/session'
 import { writeSettings } from '../../electron/services/settings/store'
 import { LogbookError } from '../../shared/errors'
+import type { RetentionApplyResult } from '../../shared/retention'
 import type { TableName } from '../../shared/schema'
 import { defaultSettings } from '../../shared/settings'
 import { openFresh } from '../helpers/db'
@@ -214,10 +218,10 @@ describe('retention policies', () => {
 describe('retention on its own', () => {
   const scheduled = { adapter: 'http' as const, method: 'retention.scheduled' }
 
-  it('does nothing while every policy is off, or with no database of the person open', () => {
+  it('does nothing while every policy is off, or with no database of the person open', async () => {
     const before = snapshot(handle.sqlite)
-    expect(new RetentionScheduler(() => handle, scheduled).tick(NOW)).toBeNull()
-    expect(new RetentionScheduler(() => null, scheduled).tick(NOW)).toBeNull()
+    expect(await new RetentionScheduler(() => handle, scheduled).tick(NOW)).toBeNull()
+    expect(await new RetentionScheduler(() => null, scheduled).tick(NOW)).toBeNull()
     expect(snapshot(handle.sqlite)).toEqual(before)
     expect(existsSync(join(dir, 'archives'))).toBe(false)
   })
@@ -226,12 +230,44 @@ describe('retention on its own', () => {
     await enableAll()
     const expected = expectedOld()
     const scheduler = new RetentionScheduler(() => handle, scheduled)
-    const result = scheduler.tick(NOW)
+    const result = await scheduler.tick(NOW)
     expect(result?.folder?.startsWith(join(dir, 'archives', 'retention-'))).toBe(true)
     expect(result?.totalRows).toBe(Object.values(expected).reduce((n, rows) => n + rows.length, 0))
     expect(previewRetention(handle.sqlite, NOW).totalRows).toBe(0)
-    expect(scheduler.tick(NOW)?.totalRows).toBe(0)
+    expect((await scheduler.tick(NOW))?.totalRows).toBe(0)
     expect(readdirSync(join(dir, 'archives'))).toHaveLength(1)
     expectRollupsCurrent(handle.sqlite)
+  })
+})
+
+describe('retention.apply from the window', () => {
+  it('runs in a worker thread: the window’s thread stays free, and the purge is audited as the call', async () => {
+    await enableAll()
+    const session = await Session.open(handle.path)
+    try {
+      const now = new Date()
+      const expected = previewRetention(session.handle.sqlite, now).totalRows
+      expect(expected).toBeGreaterThan(0)
+      let turns = 0
+      const ticking = setInterval(() => (turns += 1), 1)
+      const outcome = await invoke(
+        createAppRegistry(),
+        { session, adapter: 'http', progress: () => undefined },
+        'retention.apply',
+        {},
+      ).finally(() => clearInterval(ticking))
+      if (!outcome.ok) throw new Error(outcome.error.message)
+      // In the window's thread the purge would have held the event loop until it answered.
+      expect(turns).toBeGreaterThan(0)
+      expect((outcome.result as RetentionApplyResult).totalRows).toBe(expected)
+      expect(previewRetention(session.handle.sqlite, now).totalRows).toBe(0)
+      const audited = session.handle.sqlite
+        .prepare(`SELECT DISTINCT adapter, method FROM audit_log WHERE action = 'bulk'`)
+        .all()
+      expect(audited).toEqual([{ adapter: 'http', method: 'retention.apply' }])
+      expectRollupsCurrent(session.handle.sqlite)
+    } finally {
+      await session.close()
+    }
   })
 })

@@ -2,7 +2,7 @@ import type { RetentionApplyResult } from '../../../shared/retention'
 import type { AuditSource } from '../audit/write'
 import type { DatabaseHandle } from '../db/open'
 import { readSettingsSync } from '../settings/store'
-import { applyRetention } from './apply'
+import { applyRetentionInWorker } from './in-worker'
 
 /** How often enabled policies are applied again while the app runs (rows age by the hour). */
 export const RETENTION_EVERY_MS = 6 * 3_600_000
@@ -22,13 +22,20 @@ export class RetentionScheduler {
     private readonly source: AuditSource,
   ) {}
 
-  /** Applies the enabled policies now; null when none is enabled or no database is open. */
-  tick(now = new Date()): RetentionApplyResult | null {
+  /**
+   * Applies the enabled policies now, in a worker thread (retention/in-worker.ts); null when
+   * none is enabled or no database is open.
+   */
+  async tick(now = new Date()): Promise<RetentionApplyResult | null> {
     const handle = this.current()
     if (!handle) return null
     const { retention } = readSettingsSync(handle.sqlite)
     if (!Object.values(retention).some((rule) => rule.enabled)) return null
-    return applyRetention(handle.sqlite, handle.path, { now, source: this.source })
+    return applyRetentionInWorker({
+      databasePath: handle.path,
+      now: now.getTime(),
+      source: this.source,
+    })
   }
 
   start(
@@ -38,11 +45,7 @@ export class RetentionScheduler {
   ) {
     this.stop()
     const run = () => {
-      try {
-        this.tick()
-      } catch (error) {
-        onError(error)
-      }
+      this.tick().catch(onError)
     }
     const first = setTimeout(run, firstAfterMs)
     const every = setInterval(run, everyMs)
