@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { IPC_MENU, IPC_PROGRESS, type MenuCommand } from '../shared/bridge'
 import { LogbookError } from '../shared/errors'
-import { registerIpcAdapter } from './adapters/ipc/adapter'
+import { registerFolderPicker, registerIpcAdapter } from './adapters/ipc/adapter'
 import { resolveStaticPath } from './adapters/http/static-files'
 import { DatabaseDamagedError } from './services/backup/integrity'
 import {
@@ -237,6 +237,16 @@ async function start() {
     session,
     appOrigin: APP_ORIGIN,
     sendProgress: (progress) => window.webContents.send(IPC_PROGRESS, progress),
+  })
+  registerFolderPicker(ipcMain, {
+    appOrigin: APP_ORIGIN,
+    pick: async (title) => {
+      const choice = await dialog.showOpenDialog(window, {
+        title,
+        properties: ['openDirectory', 'createDirectory'],
+      })
+      return choice.canceled ? null : (choice.filePaths[0] ?? null)
+    },
   })
   const actions = menuActions(session, (command) => window.webContents.send(IPC_MENU, command))
   Menu.setApplicationMenu(

@@ -3,6 +3,7 @@ import { methodNames, type ProgressEvent } from '../shared/api'
 import {
   IPC_CALL,
   IPC_MENU,
+  IPC_PICK_FOLDER,
   IPC_PROGRESS,
   type DesktopBridge,
   type MenuCommand,
@@ -27,6 +28,7 @@ const bridge: DesktopBridge = {
     ipcRenderer.on(IPC_MENU, handler)
     return () => ipcRenderer.off(IPC_MENU, handler)
   },
+  pickFolder: (title) => ipcRenderer.invoke(IPC_PICK_FOLDER, title),
 }
 
 contextBridge.exposeInMainWorld('logbook', bridge)

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  registerFolderPicker,
   registerIpcAdapter,
   type IpcCallEvent,
   type IpcMainLike,
@@ -10,7 +11,7 @@ import { databaseChecksum } from '../../electron/services/db/checksum'
 import { createAppRegistry } from '../../electron/services/handlers'
 import { Session } from '../../electron/services/session'
 import type { CallOutcome, ProgressEvent } from '../../shared/api'
-import { IPC_CALL } from '../../shared/bridge'
+import { IPC_CALL, IPC_PICK_FOLDER } from '../../shared/bridge'
 import { useSuiteTempDir } from '../helpers/tmp'
 
 type Listener = (
@@ -197,5 +198,48 @@ describe('payloads that are not objects', () => {
     const outcome = await ipc.call(APP, 'settings.update', { weekStart: undefined })
     expect(outcome).toEqual(stored)
     expect(checksum()).toBe(before)
+  })
+})
+
+describe('the folder dialog over IPC', () => {
+  function pickerWith(answer: string | null) {
+    const asked: string[] = []
+    let listener: ((event: IpcCallEvent, title: unknown) => Promise<unknown>) | undefined
+    registerFolderPicker(
+      {
+        handle(channel, registered) {
+          if (channel === IPC_PICK_FOLDER) listener = registered
+        },
+      },
+      {
+        appOrigin: 'app://logbook',
+        pick: async (title) => {
+          asked.push(title)
+          return answer
+        },
+      },
+    )
+    const ask = (event: unknown, title: unknown) => {
+      if (!listener) throw new Error('no handler registered')
+      return listener(event as IpcCallEvent, title)
+    }
+    return { ask, asked }
+  }
+
+  it('opens only for the app’s own window, and answers the chosen folder', async () => {
+    const { ask, asked } = pickerWith('/home/me/archives')
+    expect(await ask({ senderFrame: { url: APP } }, 'Archive into…')).toBe('/home/me/archives')
+    expect(await ask({ senderFrame: { url: 'https://evil.example/' } }, 'x')).toBeNull()
+    expect(await ask({ senderFrame: null }, 'x')).toBeNull()
+    expect(await ask(undefined, 'x')).toBeNull()
+    expect(asked).toEqual(['Archive into…'])
+  })
+
+  it('shows only a short text title, and answers null when the dialog is cancelled', async () => {
+    const { ask, asked } = pickerWith(null)
+    expect(await ask({ senderFrame: { url: APP } }, { toString: () => 'x' })).toBeNull()
+    await ask({ senderFrame: { url: APP } }, 'a'.repeat(500))
+    await ask({ senderFrame: { url: APP } }, '   ')
+    expect(asked).toEqual(['Choose a folder', 'Choose a folder', 'Choose a folder'])
   })
 })

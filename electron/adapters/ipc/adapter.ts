@@ -1,5 +1,5 @@
 import type { CallOutcome, MethodName, ProgressEvent } from '../../../shared/api'
-import { IPC_CALL } from '../../../shared/bridge'
+import { IPC_CALL, IPC_PICK_FOLDER } from '../../../shared/bridge'
 import { invoke, type Registry } from '../../services/registry'
 import type { Session } from '../../services/session'
 
@@ -7,7 +7,7 @@ import type { Session } from '../../services/session'
 export interface IpcMainLike {
   handle(
     channel: string,
-    listener: (event: IpcCallEvent, name: unknown, input: unknown) => Promise<CallOutcome<unknown>>,
+    listener: (event: IpcCallEvent, ...args: unknown[]) => Promise<unknown>,
   ): void
 }
 
@@ -40,7 +40,7 @@ export function senderIsApp(event: IpcCallEvent | null | undefined, appOrigin: s
 
 export function registerIpcAdapter(ipcMain: IpcMainLike, options: IpcAdapterOptions) {
   const { registry, session, appOrigin, sendProgress } = options
-  ipcMain.handle(IPC_CALL, async (event, name, input) => {
+  ipcMain.handle(IPC_CALL, async (event, name, input): Promise<CallOutcome<unknown>> => {
     if (!senderIsApp(event, appOrigin)) {
       return {
         ok: false,
@@ -63,5 +63,26 @@ export function registerIpcAdapter(ipcMain: IpcMainLike, options: IpcAdapterOpti
       name,
       input,
     )
+  })
+}
+
+const DEFAULT_PICK_TITLE = 'Choose a folder'
+
+/**
+ * The system's folder dialog for the window (archive and export folders). Only the app's own
+ * window may open it; the title is shown only when it is short text. Answers the chosen folder
+ * or null (cancelled, or asked by anything else).
+ */
+export function registerFolderPicker(
+  ipcMain: IpcMainLike,
+  options: { appOrigin: string; pick: (title: string) => Promise<string | null> },
+) {
+  ipcMain.handle(IPC_PICK_FOLDER, async (event, title) => {
+    if (!senderIsApp(event, options.appOrigin)) return null
+    const shown =
+      typeof title === 'string' && title.trim() !== '' && title.length <= 120
+        ? title
+        : DEFAULT_PICK_TITLE
+    return options.pick(shown)
   })
 }

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { toast } from 'sonner'
 import type { PersonHoldings, PersonMatch } from '../../../../shared/privacy'
 import { api } from '../../client'
+import { FolderField } from '../../components/FolderField'
 import { Modal } from '../../components/Modal'
 import { reportFailure } from '../../components/notify'
 import { ErrorNote } from '../../imports/ErrorNote'
@@ -104,15 +105,14 @@ export function PrivacyPanel() {
             <span className="muted">({holdings.person.userId})</span>
           </h3>
           <HoldingsTable holdings={holdings} />
-          <div className="field">
-            <label htmlFor="privacy-folder">Export folder (optional)</label>
-            <input
-              id="privacy-folder"
-              value={folder}
-              placeholder="exports/ beside the database"
-              onChange={(e) => setFolder(e.target.value)}
-            />
-          </div>
+          <FolderField
+            id="privacy-folder"
+            label="Export folder (optional)"
+            value={folder}
+            placeholder="exports/ beside the database"
+            dialogTitle="Export their data into…"
+            onChange={setFolder}
+          />
           <div className="actions">
             <button onClick={() => void exportData()} disabled={exporting}>
               {exporting ? 'Exporting…' : 'Export their data'}

@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/retention'
 import type { Settings } from '../../../../shared/settings'
 import { api } from '../../client'
+import { FolderField } from '../../components/FolderField'
 import { Modal } from '../../components/Modal'
 import { reportFailure } from '../../components/notify'
 import { ErrorNote } from '../../imports/ErrorNote'
@@ -249,15 +250,14 @@ function ApplyDialog(props: { preview: RetentionPreview; onClose(): void; onDone
             )),
         )}
       </ul>
-      <div className="field">
-        <label htmlFor="retention-folder">Archive folder (optional)</label>
-        <input
-          id="retention-folder"
-          value={folder}
-          placeholder="archives/ beside the database"
-          onChange={(e) => setFolder(e.target.value)}
-        />
-      </div>
+      <FolderField
+        id="retention-folder"
+        label="Archive folder (optional)"
+        value={folder}
+        placeholder="archives/ beside the database"
+        dialogTitle="Archive the old rows into…"
+        onChange={setFolder}
+      />
       {error && <ErrorNote message={error} />}
       <div className="actions form-actions">
         <span className="spacer" />
