@@ -14,10 +14,10 @@ const DAY_MS = 86_400_000
  * The first chart page a person opens pays for compiling the report code (V8 compiles a
  * function on its first call and optimises it once it runs hot) and for reading the rollups'
  * pages into SQLite's cache: on the demo data the Analytics page's ten reports took about
- * 250 ms in the process the first time and 65–80 ms after this warm-up (docs/charts.md). So, shortly after
- * the app starts, every report runs once over yesterday, one report per turn of the event loop:
- * a call from the window waits for one short report at most. The results are dropped;
- * a report that refuses these params (one that needs an exercise, say) is skipped.
+ * 250 ms in the process the first time and 65–80 ms after this warm-up (docs/charts.md). So,
+ * shortly after the app starts, every report runs once over yesterday, one report per turn of
+ * the event loop: a call from the window waits for one short report at most. The results are
+ * dropped; a report that refuses these params (one that needs an exercise, say) is skipped.
  * Returns `stop`, and `finished`: the reports it ran, once it has run them all or stopped.
  */
 export function warmUpReports(
