@@ -3,8 +3,8 @@
 // and from changing the date range until the charts are redrawn (goal ≤ 200 ms), as the first
 // round (every report computed) and the median of the rounds. The baseline, in the same run:
 // opening a records tab, which draws no chart. Like the app, `serve` warms the reports up one
-// second after it starts (reports/warm-up.ts): a first visit here comes after that, as a person's
-// first click after start-up would.
+// second after it starts (reports/warm-up.ts): the first visits here come during or after it,
+// as a person's first clicks after start-up would.
 import { chromium, type Page } from '@playwright/test'
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
