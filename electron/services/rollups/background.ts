@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
 import type BetterSqlite3 from 'better-sqlite3'
 import { LogbookError } from '../../../shared/errors'
 import type { RollupStatus } from '../../../shared/contract/settings'
@@ -12,7 +9,8 @@ import {
   setBackgroundRebuild,
   SYNC_REBUILD_EVENTS,
 } from './upkeep'
-import type { RollupWorkerReply, RollupWorkerRequest } from './worker-protocol'
+import { runJob } from '../workers/run-job'
+import type { RollupProgress, RollupWorkerRequest, RollupWorkerResult } from './worker-protocol'
 
 // The full rebuild that a change of zone, session gap, tier thresholds or core actions needs,
 // run in a worker thread of its own (worker.ts) so the main process keeps answering, one job
@@ -32,42 +30,20 @@ interface Job {
 const jobs = new Map<string, Job>()
 const failures = new Map<string, string>()
 
-/**
- * The worker's script: built beside the main bundle (out/main/rollup-worker.js) in the app, the
- * TypeScript source loaded through tsx when the services run from source (CLI, tests).
- */
-function workerScript(): { url: URL; execArgv: string[] } {
-  const built = new URL('./rollup-worker.js', import.meta.url)
-  if (!import.meta.url.endsWith('.ts') && existsSync(fileURLToPath(built))) {
-    return { url: built, execArgv: [] }
-  }
-  return { url: new URL('./worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }
-}
-
-function runWorker(databasePath: string, onProgress: ProgressListener) {
-  const { url, execArgv } = workerScript()
-  const request: RollupWorkerRequest = { databasePath }
-  const worker = new Worker(url, { workerData: request, execArgv })
-  return new Promise<void>((resolve, reject) => {
-    let settled = false
-    worker.on('message', (reply: RollupWorkerReply) => {
-      if (reply.type === 'progress') onProgress(reply.fraction, reply.message)
-      else {
-        settled = true
-        if (reply.type === 'done') resolve()
-        else
-          reject(new LogbookError('internal', `Recomputing the rollups failed: ${reply.message}`))
-        void worker.terminate()
-      }
-    })
-    worker.on('error', (error) => {
-      settled = true
-      reject(new LogbookError('internal', `Recomputing the rollups stopped: ${error.message}`))
-    })
-    worker.on('exit', (code) => {
-      if (!settled) reject(new LogbookError('internal', `The rollup worker exited (code ${code})`))
-    })
+async function runWorker(databasePath: string, onProgress: ProgressListener) {
+  const job = runJob<RollupWorkerRequest, RollupProgress, RollupWorkerResult>({
+    builtName: 'rollup-worker',
+    source: new URL('./worker.ts', import.meta.url),
+    what: 'rollup rebuild',
+    request: { databasePath },
+    onProgress: ({ fraction, message }) => onProgress(fraction, message),
   })
+  try {
+    await job.result
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new LogbookError('internal', `Recomputing the rollups failed: ${reason}`)
+  }
 }
 
 /**

@@ -3,7 +3,12 @@ export interface RollupWorkerRequest {
   databasePath: string
 }
 
-export type RollupWorkerReply =
-  | { type: 'progress'; fraction: number; message: string }
-  | { type: 'done'; rebuilds: number }
-  | { type: 'failed'; message: string }
+export interface RollupProgress {
+  fraction: number
+  message: string
+}
+
+/** How many full rebuilds it ran (settings saved meanwhile make it go round again). */
+export interface RollupWorkerResult {
+  rebuilds: number
+}

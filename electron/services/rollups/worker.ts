@@ -4,22 +4,17 @@
 // transaction (shadow.ts): the window's writes go on meanwhile, its readers see the old rollups
 // or the new ones.
 import Database from 'better-sqlite3'
-import { parentPort, workerData } from 'node:worker_threads'
 import { configureConnection } from '../db/open'
 import { readSettingsSync } from '../settings/store'
+import { serveJob } from '../workers/job-thread'
 import { staleReason } from './state'
 import { rebuildBeside } from './shadow'
-import type { RollupWorkerReply, RollupWorkerRequest } from './worker-protocol'
+import type { RollupProgress, RollupWorkerRequest, RollupWorkerResult } from './worker-protocol'
 
-const port = parentPort
-if (!port) throw new Error('rollups/worker.ts runs only as a worker thread')
-
-const request = workerData as RollupWorkerRequest
-const post = (reply: RollupWorkerReply) => port.postMessage(reply)
 /** The rebuild reads and writes every rollup page: a larger cache than the window's. */
 const REBUILD_CACHE_KIB = 64 * 1024
 
-function main() {
+serveJob<RollupWorkerRequest, RollupProgress, RollupWorkerResult>((request, io) => {
   const sqlite = new Database(request.databasePath, { fileMustExist: true })
   try {
     configureConnection(sqlite)
@@ -30,18 +25,12 @@ function main() {
       const settings = readSettingsSync(sqlite)
       if (staleReason(sqlite, settings) === null) break
       rebuildBeside(sqlite, settings, {
-        onProgress: (fraction, message) => post({ type: 'progress', fraction, message }),
+        onProgress: (fraction, message) => io.progress({ fraction, message }),
       })
       rebuilds += 1
     }
-    post({ type: 'done', rebuilds })
+    return { rebuilds }
   } finally {
     sqlite.close()
   }
-}
-
-try {
-  main()
-} catch (error) {
-  post({ type: 'failed', message: error instanceof Error ? error.message : String(error) })
-}
+})
