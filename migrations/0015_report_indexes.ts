@@ -5,9 +5,9 @@ import { runStatements } from './ddl'
 // (docs/charts.md, issue 7: the Analytics page's slowest two cards).
 //
 // - `event_ingested` gains event_ts and user_id: the freshness report reads exactly
-//   (ingested_at, event_ts, user_id) per arrival, and the rollups' upkeep finds late events by
-//   ingested_at and needs their person and time. It used to fetch each row from the table at
-//   random, or scan the whole table for a long range.
+//   (ingested_at, event_ts, user_id) per arrival. It used to fetch each row from the table at
+//   random, or scan the whole table for a long range. (The rollups' upkeep finds new events by
+//   event_key, not by this index.)
 // - `event_work` holds only timer_stop and task_completed events (seed 001's work time and
 //   outputs), in time order, with what the work report reads.
 //
