@@ -1,40 +1,14 @@
 import fc from 'fast-check'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  registerFolderPicker,
-  registerIpcAdapter,
-  type IpcCallEvent,
-  type IpcMainLike,
-} from '../../electron/adapters/ipc/adapter'
+import { registerFolderPicker, registerIpcAdapter } from '../../electron/adapters/ipc/adapter'
 import { databaseChecksum } from '../../electron/services/db/checksum'
 import { createAppRegistry } from '../../electron/services/handlers'
 import { Session } from '../../electron/services/session'
-import type { CallOutcome, ProgressEvent } from '../../shared/api'
+import type { ProgressEvent } from '../../shared/api'
 import { IPC_CALL, IPC_PICK_FOLDER } from '../../shared/bridge'
+import { FakeIpcMain } from '../helpers/ipc'
 import { useSuiteTempDir } from '../helpers/tmp'
-
-type Listener = (
-  event: IpcCallEvent,
-  name: unknown,
-  input: unknown,
-) => Promise<CallOutcome<unknown>>
-
-/** Electron's ipcMain reduced to what the adapter uses; the test plays any sender it likes. */
-class FakeIpcMain implements IpcMainLike {
-  listener: Listener | undefined
-  handle(channel: string, listener: Listener) {
-    if (channel === IPC_CALL) this.listener = listener
-  }
-  /** `event` as Electron would never build it, too: the adapter must not trust its shape. */
-  send(event: unknown, name: unknown, input: unknown) {
-    if (!this.listener) throw new Error('no handler registered')
-    return this.listener(event as IpcCallEvent, name, input)
-  }
-  call(frameUrl: string, name: unknown, input: unknown) {
-    return this.send({ senderFrame: { url: frameUrl } }, name, input)
-  }
-}
 
 const APP = 'app://logbook/index.html#/data'
 const REFUSED_SENDER = {
@@ -101,7 +75,9 @@ describe('unknown senders are refused before anything runs', () => {
     ['an object pretending to be the URL', { senderFrame: { url: { toString: () => APP } } }],
   ])('%s', async (_case, event) => {
     const before = checksum()
-    expect(await ipc.send(event, 'settings.update', { theme: 'dark' })).toEqual(REFUSED_SENDER)
+    expect(await ipc.send(IPC_CALL, event, 'settings.update', { theme: 'dark' })).toEqual(
+      REFUSED_SENDER,
+    )
     expect(checksum()).toBe(before)
   })
 
@@ -204,25 +180,15 @@ describe('payloads that are not objects', () => {
 describe('the folder dialog over IPC', () => {
   function pickerWith(answer: string | null) {
     const asked: string[] = []
-    let listener: ((event: IpcCallEvent, title: unknown) => Promise<unknown>) | undefined
-    registerFolderPicker(
-      {
-        handle(channel, registered) {
-          if (channel === IPC_PICK_FOLDER) listener = registered
-        },
+    const picker = new FakeIpcMain()
+    registerFolderPicker(picker, {
+      appOrigin: 'app://logbook',
+      pick: async (title) => {
+        asked.push(title)
+        return answer
       },
-      {
-        appOrigin: 'app://logbook',
-        pick: async (title) => {
-          asked.push(title)
-          return answer
-        },
-      },
-    )
-    const ask = (event: unknown, title: unknown) => {
-      if (!listener) throw new Error('no handler registered')
-      return listener(event as IpcCallEvent, title)
-    }
+    })
+    const ask = (event: unknown, title: unknown) => picker.send(IPC_PICK_FOLDER, event, title)
     return { ask, asked }
   }
 

@@ -1,35 +1,11 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  registerIpcAdapter,
-  type IpcCallEvent,
-  type IpcMainLike,
-} from '../../electron/adapters/ipc/adapter'
+import { registerIpcAdapter } from '../../electron/adapters/ipc/adapter'
 import { createAppRegistry } from '../../electron/services/handlers'
 import { Session } from '../../electron/services/session'
-import type { CallOutcome, ProgressEvent } from '../../shared/api'
-import { IPC_CALL } from '../../shared/bridge'
+import type { ProgressEvent } from '../../shared/api'
+import { FakeIpcMain } from '../helpers/ipc'
 import { useSuiteTempDir } from '../helpers/tmp'
-
-/** Electron's ipcMain, reduced to what the adapter uses: the test plays the renderer. */
-class FakeIpcMain implements IpcMainLike {
-  readonly handlers = new Map<
-    string,
-    (event: IpcCallEvent, name: unknown, input: unknown) => Promise<CallOutcome<unknown>>
-  >()
-  handle(
-    channel: string,
-    listener: (event: IpcCallEvent, name: unknown, input: unknown) => Promise<CallOutcome<unknown>>,
-  ) {
-    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`)
-    this.handlers.set(channel, listener)
-  }
-  call(frameUrl: string | null, name: unknown, input: unknown) {
-    const handler = this.handlers.get(IPC_CALL)
-    if (!handler) throw new Error('no handler registered')
-    return handler({ senderFrame: frameUrl === null ? null : { url: frameUrl } }, name, input)
-  }
-}
 
 const tempDir = useSuiteTempDir()
 let session: Session
