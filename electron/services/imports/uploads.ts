@@ -25,7 +25,7 @@ function isRunning(pid: number) {
 
 /**
  * Removes staging folders a Logbook process left behind when it was killed or crashed: the
- * person's files must not stay in the temporary folder. A folder names its process
+ * person's files must not stay in the temporary folder. Runs once at start-up (housekeeping.ts). A folder names its process
  * (`logbook-uploads-<pid>-…`); one whose process is gone is removed, as is an unnamed one (an
  * older version's) untouched for a day. Returns how many were removed.
  */
@@ -64,10 +64,7 @@ export class UploadStore {
   private readonly uploads = new Map<string, Upload>()
 
   private stagingFolder() {
-    if (this.folder === undefined) {
-      sweepAbandonedUploads()
-      this.folder = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`))
-    }
+    this.folder ??= mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`))
     return this.folder
   }
 
